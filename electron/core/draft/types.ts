@@ -1,0 +1,63 @@
+import type { TextTarget } from '../anchor/types';
+
+export type DraftKind = 'amendment' | 'opinion' | 'suggestion' | 'proposal';
+export type DraftStatus = 'draft' | 'final' | 'submitted';
+export type AmendmentOp = 'modify' | 'add' | 'delete';
+
+/** 修改意见 */
+export interface AmendmentFields {
+  op: AmendmentOp;
+  /** 原文: the quote being changed; for `add`, the text after which to insert */
+  original: string;
+  /** 新文 / text to add; empty for delete */
+  proposed: string;
+  /** 理由 */
+  reason: string;
+}
+/** 审议意见 */
+export interface OpinionFields {
+  content: string;
+  delegation: string;
+  date: string;
+}
+/** 代表建议 */
+export interface SuggestionFields {
+  title: string; // 关于……的建议
+  leadDeputy: string; // 领衔代表
+  coDeputies: string; // 附议代表 (顿号/逗号分隔)
+  delegation: string; // 代表团
+  category: string; // 类别
+  content: string; // 内容
+}
+/** 政协提案 */
+export interface ProposalFields {
+  title: string; // 案由: 关于……的提案
+  proposer: string; // 提案人
+  sector: string; // 界别/组别
+  contact: string; // 通讯地址、邮编、电话、邮箱
+  coProposers: string; // 联名提案人
+  category: string; // 类别: 经济、政治、文化、社会、生态文明…
+  analysis: string; // 情况分析
+  suggestions: string; // 具体建议
+}
+
+export type DraftFields = {
+  amendment: AmendmentFields;
+  opinion: OpinionFields;
+  suggestion: SuggestionFields;
+  proposal: ProposalFields;
+};
+
+export interface Draft<K extends DraftKind = DraftKind> {
+  id: string;
+  reportId: string;
+  versionId: string;
+  kind: K;
+  title: string;
+  fields: DraftFields[K];
+  status: DraftStatus;
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+  targets: (TextTarget & { path: string })[];
+}
