@@ -1,0 +1,38 @@
+/**
+ * The one API. Every capability is a `noun.verb` method here: a zod schema for its argument and
+ * its result type. main/ipc.ts, preload and host/ all derive from this table; the renderer
+ * imports only its types.
+ */
+import type { z } from 'zod';
+import { libraryContract } from './contract/library';
+import { annotationContract } from './contract/annotations';
+import { dialogContract } from './contract/dialog';
+import type { MethodSpec } from './contract/define';
+
+export const contract = {
+  ...libraryContract,
+  ...annotationContract,
+  ...dialogContract,
+} satisfies Record<string, MethodSpec>;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Args<M extends Method> = z.input<Contract[M]['args']>;
+export type ParsedArgs<M extends Method> = z.output<Contract[M]['args']>;
+export type Result<M extends Method> = Contract[M]['result'];
+export type Api = { [M in Method]: (args: Args<M>) => Promise<Result<M>> };
+export type Handlers = { [M in Method]: (args: ParsedArgs<M>) => Result<M> | Promise<Result<M>> };
+
+export const methodNames = Object.keys(contract) as Method[];
+
+/** Error as it travels to the renderer: stable code + Chinese message, never a stack. */
+export interface ApiError {
+  code: string;
+  message: string;
+}
+
+export type { AppInfo, ImportResult } from './contract/library';
+export type { SavedFile, OpenedFile } from './contract/dialog';
+export type { MenuCommand, DesktopBridge } from './menu-commands';
+export type { Report, ReportVersion, VersionInfo, Annotation, AnnotationTarget, SearchHit } from '../core/model';
+export type { Block, BlockKind, Repair, Artifact } from '../core/report/types';

@@ -1,0 +1,24 @@
+import type { AppContext } from '../context';
+import type { Handlers } from '../contract';
+
+type AnnotationHandlers = Pick<
+  Handlers,
+  'annotations.create' | 'annotations.update' | 'annotations.delete' | 'annotations.restore' | 'annotations.list' | 'annotations.tags' | 'search.query'
+>;
+
+export function annotationHandlers(ctx: AppContext): AnnotationHandlers {
+  const { store } = ctx;
+  return {
+    // The row is committed (synchronous=FULL) before this returns: the UI says “已保存” only then.
+    'annotations.create': (a) => store.annotations.create({ ...a, author: store.settings.get('author.name') ?? '' }),
+    'annotations.update': ({ id, ...patch }) => store.annotations.update(id, patch),
+    'annotations.delete': ({ id }) => store.annotations.delete(id),
+    'annotations.restore': ({ id }) => store.annotations.restore(id),
+    'annotations.list': ({ versionId }) => store.annotations.list(versionId),
+    'annotations.tags': () => store.annotations.allTags(),
+    'search.query': ({ versionId, q, limit }) => {
+      const { reportId } = store.reports.getVersionInfo(versionId);
+      return store.search.query(q, { versionId, reportId, limit });
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { importReportBytes } from '../../core/report';
+import type { AppContext } from '../context';
+import type { Handlers } from '../contract';
+
+type LibraryHandlers = Pick<Handlers, 'app.info' | 'reports.list' | 'reports.get' | 'reports.import' | 'reports.rename' | 'versions.rename' | 'settings.get' | 'settings.set' | 'settings.all'>;
+
+export function libraryHandlers(ctx: AppContext): LibraryHandlers {
+  const { store } = ctx;
+  return {
+    'app.info': () => {
+      const last = store.settings.get('reader.lastVersionId');
+      const reports = store.reports.list();
+      const known = last && reports.some((r) => r.versions.some((v) => v.id === last));
+      const first = reports[0]?.versions.at(-1)?.id ?? null;
+      return { version: ctx.version, platform: ctx.platform, dataDir: ctx.dataDir, startVersionId: known ? last : first };
+    },
+    'reports.list': () => store.reports.list(),
+    'reports.get': ({ versionId }) => store.reports.getVersion(versionId),
+    'reports.import': ({ fileName, dataBase64, reportId, label }) => {
+      const bytes = Buffer.from(dataBase64, 'base64');
+      const parsed = importReportBytes(bytes, fileName);
+      const ids = store.reports.importVersion({ parsed, sourceName: fileName, sourceBytes: bytes, reportId, label });
+      return { ...ids, report: store.reports.get(ids.reportId), repairs: parsed.repairs };
+    },
+    'reports.rename': ({ reportId, title }) => {
+      store.reports.rename(reportId, title);
+      return store.reports.get(reportId);
+    },
+    'versions.rename': ({ versionId, label }) => {
+      store.reports.renameVersion(versionId, label);
+      return store.reports.getVersionInfo(versionId);
+    },
+    'settings.get': ({ key }) => ({ key, value: store.settings.get(key) }),
+    'settings.set': ({ key, value }) => {
+      store.settings.set(key, value);
+      return { key, value };
+    },
+    'settings.all': () => store.settings.all(),
+  };
+}

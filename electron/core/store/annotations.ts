@@ -1,0 +1,211 @@
+/** Highlights and notes. Deletes are tombstones so undo and exchange bundles can carry them. */
+import { randomUUID } from 'node:crypto';
+import { ReviewDeskError } from '../errors';
+import type { Annotation, AnnotationTarget } from '../model';
+import type { AnchorStatus } from '../anchor/types';
+import type { Db } from './db';
+
+export interface AnnotationCreate {
+  id?: string;
+  versionId: string;
+  color: string;
+  note?: string;
+  tags?: string[];
+  author?: string;
+  targets: AnnotationTarget[];
+}
+export interface AnnotationPatch {
+  color?: string;
+  note?: string;
+  tags?: string[];
+}
+
+interface Row {
+  id: string;
+  report_id: string;
+  version_id: string;
+  color: string;
+  note: string;
+  author: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  anchor_status: AnchorStatus;
+  anchor_score: number;
+}
+
+function toAnnotation(r: Row, targets: AnnotationTarget[], tags: string[]): Annotation {
+  return {
+    id: r.id,
+    reportId: r.report_id,
+    versionId: r.version_id,
+    color: r.color,
+    note: r.note,
+    author: r.author,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
+    anchorStatus: r.anchor_status,
+    anchorScore: r.anchor_score,
+    tags,
+    targets,
+  };
+}
+
+export function createAnnotationRepository(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO annotations(id, report_id, version_id, color, note, author, created_at, updated_at)
+     VALUES (@id, @report_id, @version_id, @color, @note, @author, @now, @now)`,
+  );
+  const insertTarget = db.prepare(
+    'INSERT INTO annotation_targets(annotation_id, ord, block_id, start, "end", exact, prefix, suffix) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  const upsertTag = db.prepare('INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id');
+  const linkTag = db.prepare('INSERT OR IGNORE INTO annotation_tags(annotation_id, tag_id) VALUES (?, ?)');
+  const selectOne = db.prepare('SELECT * FROM annotations WHERE id = ?');
+  const targetsOf = db.prepare('SELECT block_id, start, "end", exact, prefix, suffix FROM annotation_targets WHERE annotation_id = ? ORDER BY ord');
+  const tagsOf = db.prepare('SELECT t.name FROM annotation_tags a JOIN tags t ON t.id = a.tag_id WHERE a.annotation_id = ? ORDER BY t.name');
+
+  function setTags(id: string, tags: string[]) {
+    db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?').run(id);
+    for (const name of new Set(tags.map((t) => t.trim()).filter(Boolean))) {
+      const { id: tagId } = upsertTag.get(name) as { id: number };
+      linkTag.run(id, tagId);
+    }
+  }
+
+  function setTargets(id: string, targets: AnnotationTarget[]) {
+    db.prepare('DELETE FROM annotation_targets WHERE annotation_id = ?').run(id);
+    targets.forEach((t, i) => insertTarget.run(id, i, t.blockId, t.start, t.end, t.exact, t.prefix, t.suffix));
+  }
+
+  function hydrate(r: Row): Annotation {
+    const targets = (targetsOf.all(r.id) as { block_id: string; start: number; end: number; exact: string; prefix: string; suffix: string }[]).map((t) => ({
+      blockId: t.block_id,
+      start: t.start,
+      end: t.end,
+      exact: t.exact,
+      prefix: t.prefix,
+      suffix: t.suffix,
+    }));
+    return toAnnotation(r, targets, (tagsOf.all(r.id) as { name: string }[]).map((t) => t.name));
+  }
+
+  function get(id: string, opts: { includeDeleted?: boolean } = {}): Annotation {
+    const r = selectOne.get(id) as Row | undefined;
+    if (!r || (r.deleted_at && !opts.includeDeleted)) throw new ReviewDeskError('not-found/annotation', '找不到这条批注，可能已被删除。');
+    return hydrate(r);
+  }
+
+  function versionReport(versionId: string): string {
+    const v = db.prepare('SELECT report_id FROM versions WHERE id = ?').get(versionId) as { report_id: string } | undefined;
+    if (!v) throw new ReviewDeskError('not-found/version', '找不到该报告版本，可能已被删除。');
+    return v.report_id;
+  }
+
+  function checkTargets(versionId: string, targets: AnnotationTarget[]) {
+    const blockText = db.prepare('SELECT text FROM blocks WHERE version_id = ? AND id = ?');
+    for (const t of targets) {
+      const b = blockText.get(versionId, t.blockId) as { text: string } | undefined;
+      if (!b) throw new ReviewDeskError('annotation/bad-target', '批注指向的段落不在这个版本中。');
+      if (t.start < 0 || t.end > b.text.length || t.start >= t.end) throw new ReviewDeskError('annotation/bad-target', '批注的起止位置超出了段落范围。');
+    }
+  }
+
+  return {
+    get,
+
+    create(input: AnnotationCreate): Annotation {
+      const id = input.id ?? randomUUID();
+      db.transaction(() => {
+        const reportId = versionReport(input.versionId);
+        checkTargets(input.versionId, input.targets);
+        if (selectOne.get(id)) throw new ReviewDeskError('annotation/exists', '这条批注已存在。');
+        insert.run({ id, report_id: reportId, version_id: input.versionId, color: input.color, note: input.note ?? '', author: input.author ?? '', now: new Date().toISOString() });
+        setTargets(id, input.targets);
+        setTags(id, input.tags ?? []);
+      })();
+      return get(id);
+    },
+
+    update(id: string, patch: AnnotationPatch): Annotation {
+      db.transaction(() => {
+        const cur = get(id);
+        db.prepare('UPDATE annotations SET color = ?, note = ?, updated_at = ? WHERE id = ?').run(
+          patch.color ?? cur.color,
+          patch.note ?? cur.note,
+          new Date().toISOString(),
+          id,
+        );
+        if (patch.tags) setTags(id, patch.tags);
+      })();
+      return get(id);
+    },
+
+    /** Soft delete. Returns the annotation as it was, so the UI can offer undo. */
+    delete(id: string): Annotation {
+      const cur = get(id);
+      const now = new Date().toISOString();
+      db.prepare('UPDATE annotations SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
+      return cur;
+    },
+
+    restore(id: string): Annotation {
+      get(id, { includeDeleted: true });
+      db.prepare('UPDATE annotations SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+      return get(id);
+    },
+
+    /** All live annotations of a version, in three queries (not 2 per row): thousands are normal. */
+    list(versionId: string): Annotation[] {
+      const rows = db.prepare('SELECT * FROM annotations WHERE version_id = ? AND deleted_at IS NULL').all(versionId) as Row[];
+      const targets = new Map<string, AnnotationTarget[]>();
+      for (const t of db
+        .prepare(
+          `SELECT t.annotation_id, t.block_id, t.start, t."end", t.exact, t.prefix, t.suffix FROM annotation_targets t
+           JOIN annotations a ON a.id = t.annotation_id WHERE a.version_id = ? AND a.deleted_at IS NULL ORDER BY t.annotation_id, t.ord`,
+        )
+        .all(versionId) as { annotation_id: string; block_id: string; start: number; end: number; exact: string; prefix: string; suffix: string }[]) {
+        const list = targets.get(t.annotation_id) ?? [];
+        list.push({ blockId: t.block_id, start: t.start, end: t.end, exact: t.exact, prefix: t.prefix, suffix: t.suffix });
+        targets.set(t.annotation_id, list);
+      }
+      const tags = new Map<string, string[]>();
+      for (const t of db
+        .prepare(
+          `SELECT at.annotation_id, tg.name FROM annotation_tags at JOIN tags tg ON tg.id = at.tag_id
+           JOIN annotations a ON a.id = at.annotation_id WHERE a.version_id = ? AND a.deleted_at IS NULL ORDER BY tg.name`,
+        )
+        .all(versionId) as { annotation_id: string; name: string }[]) {
+        const list = tags.get(t.annotation_id) ?? [];
+        list.push(t.name);
+        tags.set(t.annotation_id, list);
+      }
+      return rows.map((r) => toAnnotation(r, targets.get(r.id) ?? [], tags.get(r.id) ?? []));
+    },
+
+    listByReport(reportId: string, opts: { includeDeleted?: boolean } = {}): Annotation[] {
+      const rows = db.prepare(`SELECT * FROM annotations WHERE report_id = ? ${opts.includeDeleted ? '' : 'AND deleted_at IS NULL'}`).all(reportId) as Row[];
+      return rows.map(hydrate);
+    },
+
+    /** Move an annotation to another version with re-anchored targets (revisions). */
+    reanchor(id: string, versionId: string, targets: AnnotationTarget[], status: AnchorStatus, score: number): void {
+      db.transaction(() => {
+        db.prepare('UPDATE annotations SET version_id = ?, anchor_status = ?, anchor_score = ?, updated_at = ? WHERE id = ?').run(versionId, status, score, new Date().toISOString(), id);
+        if (targets.length) setTargets(id, targets);
+      })();
+    },
+
+    allTags(): string[] {
+      return (db.prepare('SELECT DISTINCT t.name FROM tags t JOIN annotation_tags a ON a.tag_id = t.id JOIN annotations n ON n.id = a.annotation_id WHERE n.deleted_at IS NULL ORDER BY t.name').all() as { name: string }[]).map(
+        (r) => r.name,
+      );
+    },
+
+    count(): number {
+      return (db.prepare('SELECT COUNT(*) AS n FROM annotations WHERE deleted_at IS NULL').get() as { n: number }).n;
+    },
+  };
+}
+export type AnnotationRepository = ReturnType<typeof createAnnotationRepository>;

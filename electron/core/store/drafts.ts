@@ -1,0 +1,155 @@
+/** Drafts (修改意见, 审议意见, 代表建议, 政协提案). Autosave calls update often: keep it one statement. */
+import { randomUUID } from 'node:crypto';
+import { ReviewDeskError } from '../errors';
+import type { AnchorStatus } from '../anchor/types';
+import type { AnnotationTarget } from '../model';
+import type { Db } from './db';
+
+export interface StoredDraft {
+  id: string;
+  reportId: string;
+  versionId: string;
+  kind: string;
+  title: string;
+  fields: Record<string, string>;
+  status: string;
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+  deletedAt: string | null;
+  anchorStatus: AnchorStatus;
+  anchorScore: number;
+  targets: (AnnotationTarget & { path: string })[];
+}
+
+export interface DraftCreate {
+  id?: string;
+  versionId: string;
+  kind: string;
+  title?: string;
+  fields?: Record<string, string>;
+  status?: string;
+  author?: string;
+  targets?: AnnotationTarget[];
+}
+export interface DraftPatch {
+  title?: string;
+  fields?: Record<string, string>;
+  status?: string;
+}
+
+interface Row {
+  id: string;
+  report_id: string;
+  version_id: string;
+  kind: string;
+  title: string;
+  fields_json: string;
+  status: string;
+  author: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  anchor_status: AnchorStatus;
+  anchor_score: number;
+}
+
+export function createDraftRepository(db: Db) {
+  const selectOne = db.prepare('SELECT * FROM drafts WHERE id = ?');
+  const targetsOf = db.prepare(
+    `SELECT t.block_id, t.start, t."end", t.exact, t.prefix, t.suffix, COALESCE(b.path, '') AS path
+     FROM draft_targets t JOIN drafts d ON d.id = t.draft_id LEFT JOIN blocks b ON b.version_id = d.version_id AND b.id = t.block_id
+     WHERE t.draft_id = ? ORDER BY t.ord`,
+  );
+  const insertTarget = db.prepare('INSERT INTO draft_targets(draft_id, ord, block_id, start, "end", exact, prefix, suffix) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+
+  function hydrate(r: Row): StoredDraft {
+    return {
+      id: r.id,
+      reportId: r.report_id,
+      versionId: r.version_id,
+      kind: r.kind,
+      title: r.title,
+      fields: JSON.parse(r.fields_json) as Record<string, string>,
+      status: r.status,
+      author: r.author,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      deletedAt: r.deleted_at,
+      anchorStatus: r.anchor_status,
+      anchorScore: r.anchor_score,
+      targets: (targetsOf.all(r.id) as { block_id: string; start: number; end: number; exact: string; prefix: string; suffix: string; path: string }[]).map((t) => ({
+        blockId: t.block_id,
+        start: t.start,
+        end: t.end,
+        exact: t.exact,
+        prefix: t.prefix,
+        suffix: t.suffix,
+        path: t.path,
+      })),
+    };
+  }
+
+  function get(id: string, opts: { includeDeleted?: boolean } = {}): StoredDraft {
+    const r = selectOne.get(id) as Row | undefined;
+    if (!r || (r.deleted_at && !opts.includeDeleted)) throw new ReviewDeskError('not-found/draft', '找不到这份意见稿，可能已被删除。');
+    return hydrate(r);
+  }
+
+  function setTargets(id: string, targets: AnnotationTarget[]) {
+    db.prepare('DELETE FROM draft_targets WHERE draft_id = ?').run(id);
+    targets.forEach((t, i) => insertTarget.run(id, i, t.blockId, t.start, t.end, t.exact, t.prefix, t.suffix));
+  }
+
+  return {
+    get,
+    create(input: DraftCreate): StoredDraft {
+      const id = input.id ?? randomUUID();
+      db.transaction(() => {
+        const v = db.prepare('SELECT report_id FROM versions WHERE id = ?').get(input.versionId) as { report_id: string } | undefined;
+        if (!v) throw new ReviewDeskError('not-found/version', '找不到该报告版本。');
+        if (selectOne.get(id)) throw new ReviewDeskError('draft/exists', '这份意见稿已存在。');
+        const now = new Date().toISOString();
+        db.prepare(
+          `INSERT INTO drafts(id, report_id, version_id, kind, title, fields_json, status, author, created_at, updated_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        ).run(id, v.report_id, input.versionId, input.kind, input.title ?? '', JSON.stringify(input.fields ?? {}), input.status ?? 'draft', input.author ?? '', now, now);
+        setTargets(id, input.targets ?? []);
+      })();
+      return get(id);
+    },
+    update(id: string, patch: DraftPatch): StoredDraft {
+      const cur = get(id);
+      db.prepare('UPDATE drafts SET title = ?, fields_json = ?, status = ?, updated_at = ? WHERE id = ?').run(
+        patch.title ?? cur.title,
+        JSON.stringify(patch.fields ?? cur.fields),
+        patch.status ?? cur.status,
+        new Date().toISOString(),
+        id,
+      );
+      return get(id);
+    },
+    delete(id: string): StoredDraft {
+      const cur = get(id);
+      const now = new Date().toISOString();
+      db.prepare('UPDATE drafts SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
+      return cur;
+    },
+    restore(id: string): StoredDraft {
+      get(id, { includeDeleted: true });
+      db.prepare('UPDATE drafts SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+      return get(id);
+    },
+    listByReport(reportId: string, opts: { includeDeleted?: boolean } = {}): StoredDraft[] {
+      const rows = db.prepare(`SELECT * FROM drafts WHERE report_id = ? ${opts.includeDeleted ? '' : 'AND deleted_at IS NULL'} ORDER BY created_at`).all(reportId) as Row[];
+      return rows.map(hydrate);
+    },
+    reanchor(id: string, versionId: string, targets: AnnotationTarget[], status: AnchorStatus, score: number): void {
+      db.transaction(() => {
+        db.prepare('UPDATE drafts SET version_id = ?, anchor_status = ?, anchor_score = ?, updated_at = ? WHERE id = ?').run(versionId, status, score, new Date().toISOString(), id);
+        if (targets.length) setTargets(id, targets);
+      })();
+    },
+  };
+}
+export type DraftRepository = ReturnType<typeof createDraftRepository>;

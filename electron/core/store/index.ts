@@ -1,0 +1,28 @@
+/** The store: one open database and its repositories. Nothing outside this folder runs SQL. */
+import { openDatabase, type Db, type OpenOptions } from './db';
+import { createReportRepository } from './reports';
+import { createAnnotationRepository } from './annotations';
+import { createDraftRepository } from './drafts';
+import { createSettingsRepository } from './settings';
+import { createSearchRepository } from './search';
+import { createReviewRepository } from './review';
+
+export function createStore(db: Db) {
+  return {
+    db,
+    reports: createReportRepository(db),
+    annotations: createAnnotationRepository(db),
+    drafts: createDraftRepository(db),
+    settings: createSettingsRepository(db),
+    search: createSearchRepository(db),
+    review: createReviewRepository(db),
+    close: () => db.close(),
+  };
+}
+export type Store = ReturnType<typeof createStore>;
+
+export function openStore(file: string, opts: OpenOptions = {}): Store {
+  return createStore(openDatabase(file, opts));
+}
+
+export type { Db, OpenOptions };

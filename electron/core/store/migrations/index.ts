@@ -1,0 +1,14 @@
+/**
+ * Numbered schema migrations. Append only: a released migration is never edited, a change is a
+ * new number. Each runs in one transaction with its row in schema_migrations.
+ */
+import { m001_init } from './001_init';
+import { m002_review } from './002_review';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [m001_init, m002_review];

@@ -1,0 +1,45 @@
+/**
+ * `npm run web -- --port P --data DIR`: the real app in any browser, for e2e tests and for
+ * anyone without Electron. Prints one line with the URL (token included) when ready.
+ */
+import { randomBytes } from 'node:crypto';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startBackend } from '../api/app';
+import { createHostServer } from './server';
+import { isReviewDeskError } from '../core/errors';
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function defaultDataDir(): string {
+  return process.env.REVIEWDESK_DATA ?? join(homedir(), '.reviewdesk');
+}
+
+async function main() {
+  const port = Number(arg('port') ?? process.env.PORT ?? 5174);
+  const dataDir = resolve(arg('data') ?? defaultDataDir());
+  const root = resolve(__dirname, '..', '..');
+  const token = process.env.REVIEWDESK_TOKEN ?? randomBytes(24).toString('base64url');
+  const backend = startBackend({ dataDir, resourcesDir: join(root, 'resources'), platform: 'web', version: process.env.npm_package_version ?? '0.1.0' });
+  const server = createHostServer({ handlers: backend.handlers, token, staticDir: join(root, 'out', 'renderer'), log: (e) => console.error(e) });
+  server.listen(port, '127.0.0.1', () => {
+    const addr = server.address();
+    const actual = typeof addr === 'object' && addr ? addr.port : port;
+    console.log(`ReviewDesk web host: http://127.0.0.1:${actual}/?token=${token}`);
+  });
+  const stop = () => {
+    server.close();
+    backend.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  console.error(isReviewDeskError(e) ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,68 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+// Layer rules from DESIGN.md, enforced here (like VS Code's layer check):
+// core imports nothing from api/main/host/renderer; renderer imports only types from the
+// contract; only main and preload import 'electron'.
+const noElectron = { name: 'electron', message: "Only electron/main and electron/preload may import 'electron'." };
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'native/**', 'node_modules/**', '.tmp/**', 'tests/.artifacts/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-empty': ['error', { allowEmptyCatch: true }],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'tests/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-hooks/set-state-in-effect': 'off',
+      // We do not run the React Compiler; TanStack Virtual is fine without memoisation.
+      'react-hooks/incompatible-library': 'off',
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron, { name: 'better-sqlite3', message: 'SQL lives in electron/core/store.' }],
+          patterns: [
+            { group: ['**/electron/core/*', '**/electron/core/**', '**/electron/main/**', '**/electron/host/**', '**/electron/preload/**'], message: 'The renderer talks to the back end only through the API.' },
+            { group: ['**/electron/api/*', '!**/electron/api/contract'], message: 'The renderer imports only types from electron/api/contract.' },
+            { group: ['**/electron/api/contract'], allowTypeImports: true, message: 'Import only types from the contract (import type …).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [noElectron],
+          patterns: [{ group: ['**/api/*', '**/api/**', '**/main/**', '**/host/**', '**/renderer/**', '**/preload/**'], message: 'electron/core is the bottom layer.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/api/**/*.ts', 'electron/host/**/*.ts', 'electron/cli.ts', 'electron/cli/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { paths: [noElectron] }] },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/core/store/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'better-sqlite3', message: 'SQL lives in electron/core/store.' }] }],
+    },
+  },
+);

@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import { api, errorMessage } from './api/client';
+import { useUi, type View } from './store/ui';
+import { useReader } from './store/reader';
+import { useLibrary } from './store/library';
+import { useSettings } from './store/settings';
+import { useAnnotations } from './store/annotations';
+import { Outline } from './features/outline/Outline';
+import { Reader } from './features/reader/Reader';
+import { ViewControls } from './features/reader/ViewControls';
+import { SidePanel } from './features/SidePanel';
+import { LibraryView } from './features/library/LibraryView';
+import { SettingsView } from './features/settings/SettingsView';
+import { extraViews } from './features/views';
+import { Toasts } from './components/Toasts';
+import { onGlobalKey } from './keyboard';
+import { t } from './i18n/zh-CN';
+
+const NAV: { id: View; label: string }[] = [
+  { id: 'library', label: t.menu.library },
+  { id: 'reader', label: t.menu.reader },
+  { id: 'compare', label: t.menu.compare },
+  { id: 'settings', label: t.menu.settings },
+];
+
+export function App() {
+  const view = useUi((s) => s.view);
+  const doc = useReader((s) => s.doc);
+  const theme = useReader((s) => s.theme);
+  const largePrint = useReader((s) => s.largePrint);
+  const [fatal, setFatal] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
+
+  useEffect(() => {
+    (async () => {
+      await Promise.all([useSettings.getState().load(), useLibrary.getState().load()]);
+      const info = await api['app.info']({});
+      if (info.startVersionId) await useReader.getState().open(info.startVersionId);
+      else useUi.getState().setView('library');
+    })().catch((e) => setFatal(errorMessage(e)));
+  }, []);
+
+  useEffect(() => {
+    if (doc) void useAnnotations.getState().load(doc.version.id).catch((e) => useUi.getState().toast('error', errorMessage(e)));
+  }, [doc]);
+
+  useEffect(() => {
+    window.addEventListener('keydown', onGlobalKey);
+    return () => window.removeEventListener('keydown', onGlobalKey);
+  }, []);
+
+  // Dropping a report file anywhere on the window imports it.
+  const onDrop = async (e: React.DragEvent) => {
+    e.preventDefault();
+    setDragging(false);
+    const file = e.dataTransfer.files[0];
+    if (!file) return;
+    const versionId = await useLibrary.getState().importFile(file);
+    if (versionId) {
+      await useReader.getState().open(versionId);
+      useUi.getState().setView('reader');
+    }
+  };
+
+  const Extra = extraViews[view];
+  return (
+    <div
+      className={`app theme-${theme}${largePrint ? ' large-print' : ''}`}
+      onDragOver={(e) => {
+        if (e.dataTransfer.types.includes('Files')) {
+          e.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={onDrop}
+    >
+      <header className="topbar">
+        <span className="brand">{t.appName}</span>
+        <nav>
+          {NAV.map((n) => (
+            <button key={n.id} className={view === n.id ? 'on' : undefined} aria-current={view === n.id ? 'page' : undefined} onClick={() => useUi.getState().setView(n.id)}>
+              {n.label}
+            </button>
+          ))}
+        </nav>
+        {doc && (
+          <span className="doc-title" title={doc.version.sourceName}>
+            {doc.report.title} · {doc.version.label}
+          </span>
+        )}
+        {view === 'reader' && <ViewControls />}
+      </header>
+      {fatal && <div className="fatal">{fatal}</div>}
+      <main className={`view view-${view}`}>
+        {view === 'reader' && (
+          <div className="three-panes">
+            <Outline />
+            {doc ? <Reader /> : <div className="loading">{t.loading}</div>}
+            <SidePanel />
+          </div>
+        )}
+        {view === 'library' && <LibraryView />}
+        {view === 'settings' && <SettingsView />}
+        {Extra && <Extra />}
+      </main>
+      {dragging && <div className="drop-overlay">{t.library.dropHere}</div>}
+      <Toasts />
+    </div>
+  );
+}

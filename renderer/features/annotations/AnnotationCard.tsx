@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react';
+import type { Annotation } from '../../../electron/api/contract';
+import { COLORS, useAnnotations, type Color } from '../../store/annotations';
+import { useReader } from '../../store/reader';
+import { useColorLabels } from '../../store/settings';
+import { useDraftActions } from '../../store/draftActions';
+import { t } from '../../i18n/zh-CN';
+
+interface Props {
+  annotation: Annotation;
+  path: string;
+  selected: boolean;
+  allTags: string[];
+}
+
+export function AnnotationCard({ annotation: a, path, selected, allTags }: Props) {
+  const labels = useColorLabels();
+  const [note, setNote] = useState(a.note);
+  const [tagInput, setTagInput] = useState('');
+  useEffect(() => setNote(a.note), [a.note]);
+
+  const saveNote = () => {
+    if (note !== a.note) void useAnnotations.getState().update(a.id, { note });
+  };
+  const addTag = () => {
+    const tag = tagInput.trim();
+    if (tag && !a.tags.includes(tag)) void useAnnotations.getState().update(a.id, { tags: [...a.tags, tag] });
+    setTagInput('');
+  };
+  const quote = a.targets.map((x) => x.exact).join('');
+
+  return (
+    <li className={`card${selected ? ' selected' : ''}`} data-annotation-id={a.id}>
+      <button
+        className="card-quote"
+        onClick={() => {
+          useAnnotations.getState().select(a.id);
+          if (a.targets[0]) useReader.getState().scrollTo(a.targets[0].blockId);
+        }}
+      >
+        <span className={`dot dot-${a.color}`} title={labels[a.color]} />
+        <span className="card-path">{path}</span>
+        <span className="card-text">{quote.length > 80 ? quote.slice(0, 80) + '…' : quote}</span>
+      </button>
+      {a.anchorStatus !== 'unchanged' && <div className={`anchor-status status-${a.anchorStatus}`}>{t.annotations.statusLabels[a.anchorStatus]}</div>}
+      {!selected && a.note && <p className="card-note">{a.note}</p>}
+      {a.tags.length > 0 && (
+        <div className="tags">
+          {a.tags.map((tag) => (
+            <span key={tag} className="tag">
+              {tag}
+              {selected && (
+                <button aria-label={`删除标签 ${tag}`} onClick={() => void useAnnotations.getState().update(a.id, { tags: a.tags.filter((x) => x !== tag) })}>
+                  ×
+                </button>
+              )}
+            </span>
+          ))}
+        </div>
+      )}
+      {selected && (
+        <div className="card-edit">
+          <div className="color-row" role="radiogroup" aria-label="颜色">
+            {COLORS.map((c) => (
+              <button
+                key={c}
+                role="radio"
+                aria-checked={a.color === c}
+                className={`swatch swatch-${c}${a.color === c ? ' on' : ''}`}
+                title={labels[c]}
+                onClick={() => void useAnnotations.getState().update(a.id, { color: c as Color })}
+              >
+                <span>{labels[c]}</span>
+              </button>
+            ))}
+          </div>
+          <textarea data-note-for={a.id} value={note} placeholder={t.annotations.notePlaceholder} rows={4} onChange={(e) => setNote(e.target.value)} onBlur={saveNote} />
+          <div className="tag-input">
+            <input
+              list="tag-suggestions"
+              value={tagInput}
+              placeholder={t.annotations.tagsPlaceholder}
+              aria-label={t.annotations.addTag}
+              onChange={(e) => setTagInput(e.target.value)}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') {
+                  e.preventDefault();
+                  addTag();
+                }
+              }}
+            />
+            <datalist id="tag-suggestions">
+              {allTags.map((tag) => (
+                <option key={tag} value={tag} />
+              ))}
+            </datalist>
+          </div>
+          <div className="card-actions">
+            <button onClick={saveNote}>{t.annotations.saveNote}</button>
+            <button onClick={() => useDraftActions.getState().createFromTargets('amendment', a.targets)}>{t.toolbar.amendment}</button>
+            <button className="danger" onClick={() => void useAnnotations.getState().remove(a.id)}>
+              {t.delete}
+            </button>
+          </div>
+          <div className="card-meta">
+            {a.author && <span>{a.author} · </span>}
+            {new Date(a.updatedAt).toLocaleString('zh-CN')}
+          </div>
+        </div>
+      )}
+    </li>
+  );
+}

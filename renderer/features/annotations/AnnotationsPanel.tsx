@@ -1,0 +1,62 @@
+import { useEffect, useMemo } from 'react';
+import { COLORS, filterAnnotations, useAnnotations, type Color } from '../../store/annotations';
+import { useReader } from '../../store/reader';
+import { useColorLabels } from '../../store/settings';
+import { t } from '../../i18n/zh-CN';
+import { AnnotationCard } from './AnnotationCard';
+
+export function AnnotationsPanel() {
+  const doc = useReader((s) => s.doc);
+  const list = useAnnotations((s) => s.list);
+  const filters = useAnnotations((s) => s.filters);
+  const tags = useAnnotations((s) => s.tags);
+  const selectedId = useAnnotations((s) => s.selectedId);
+  const labels = useColorLabels();
+  const blocks = useMemo(() => doc?.blocks ?? [], [doc]);
+  const ordById = useMemo(() => new Map(blocks.map((b) => [b.id, b.ord])), [blocks]);
+  const pathById = useMemo(() => new Map(blocks.map((b) => [b.id, b.path])), [blocks]);
+  const shown = useMemo(() => filterAnnotations(list, filters, ordById), [list, filters, ordById]);
+
+  useEffect(() => {
+    if (selectedId) document.querySelector(`[data-annotation-id="${selectedId}"]`)?.scrollIntoView({ block: 'nearest' });
+  }, [selectedId]);
+
+  const toggleColor = (c: Color) =>
+    useAnnotations.getState().setFilters({ colors: filters.colors.includes(c) ? filters.colors.filter((x) => x !== c) : [...filters.colors, c] });
+
+  return (
+    <section className="panel annotations-panel" aria-label={t.annotations.title}>
+      <div className="filters">
+        <input
+          type="search"
+          value={filters.text}
+          placeholder={t.annotations.filterText}
+          aria-label={t.annotations.filterText}
+          onChange={(e) => useAnnotations.getState().setFilters({ text: e.target.value })}
+        />
+        <div className="color-filter">
+          {COLORS.map((c) => (
+            <button key={c} className={`swatch swatch-${c}${filters.colors.includes(c) ? ' on' : ''}`} aria-pressed={filters.colors.includes(c)} title={labels[c]} onClick={() => toggleColor(c)}>
+              <span>{labels[c]}</span>
+            </button>
+          ))}
+        </div>
+        <select aria-label="按标签筛选" value={filters.tag ?? ''} onChange={(e) => useAnnotations.getState().setFilters({ tag: e.target.value || null })}>
+          <option value="">{t.annotations.allTags}</option>
+          {tags.map((tag) => (
+            <option key={tag} value={tag}>
+              {tag}
+            </option>
+          ))}
+        </select>
+        <span className="muted count">{t.annotations.count(shown.length, list.length)}</span>
+      </div>
+      {list.length === 0 && <p className="muted empty">{t.annotations.empty}</p>}
+      <ul className="cards">
+        {shown.map((a) => (
+          <AnnotationCard key={a.id} annotation={a} path={pathById.get(a.targets[0]?.blockId ?? '') ?? ''} selected={a.id === selectedId} allTags={tags} />
+        ))}
+      </ul>
+    </section>
+  );
+}

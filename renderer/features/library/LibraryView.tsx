@@ -1,0 +1,79 @@
+import { useRef, useState } from 'react';
+import { useLibrary } from '../../store/library';
+import { useReader } from '../../store/reader';
+import { useUi } from '../../store/ui';
+import { t } from '../../i18n/zh-CN';
+
+const ACCEPT = '.docx,.txt,.md,.markdown,text/plain';
+
+/** Reports with their versions; import a new report or a new version of one. */
+export function LibraryView() {
+  const reports = useLibrary((s) => s.reports);
+  const current = useReader((s) => s.doc?.version.id);
+  const input = useRef<HTMLInputElement>(null);
+  const [target, setTarget] = useState<string | undefined>(undefined);
+
+  const open = async (versionId: string) => {
+    await useReader.getState().open(versionId);
+    useUi.getState().setView('reader');
+  };
+  const pick = (reportId?: string) => {
+    setTarget(reportId);
+    input.current?.click();
+  };
+
+  return (
+    <div className="library">
+      <header>
+        <h2>{t.library.title}</h2>
+        <button className="primary" onClick={() => pick(undefined)}>
+          {t.menu.import}
+        </button>
+        <span className="muted">{t.library.importHint}</span>
+        <input
+          ref={input}
+          type="file"
+          accept={ACCEPT}
+          hidden
+          data-testid="import-input"
+          onChange={async (e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (!file) return;
+            const versionId = await useLibrary.getState().importFile(file, target);
+            if (versionId) await open(versionId);
+          }}
+        />
+      </header>
+      {reports.length === 0 && <p className="muted">{t.library.empty}</p>}
+      <ul className="report-list">
+        {reports.map((r) => (
+          <li key={r.id} className="report-card" data-report-id={r.id}>
+            <div className="report-head">
+              <h3>{r.title}</h3>
+              <span className="muted">
+                {[r.region, r.year].filter(Boolean).join(' · ')}
+              </span>
+              <button onClick={() => pick(r.id)}>{t.library.addVersion}</button>
+            </div>
+            <table className="versions">
+              <tbody>
+                {[...r.versions].reverse().map((v) => (
+                  <tr key={v.id} className={v.id === current ? 'current' : undefined}>
+                    <td>{v.label}</td>
+                    <td className="muted">{v.sourceName}</td>
+                    <td className="muted">{t.library.blocks(v.meta.blockCount)}</td>
+                    <td className="muted">{new Date(v.importedAt).toLocaleDateString('zh-CN')}</td>
+                    <td>
+                      <button onClick={() => void open(v.id)}>{t.library.open}</button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

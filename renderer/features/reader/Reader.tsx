@@ -1,0 +1,123 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { AnnotationTarget } from '../../../electron/api/contract';
+import { useReader } from '../../store/reader';
+import { useAnnotations } from '../../store/annotations';
+import { useUi } from '../../store/ui';
+import { useReviewMarks } from '../../store/reviewMarks';
+import { BlockView } from './BlockView';
+import { SelectionToolbar } from './SelectionToolbar';
+import { MarkChooser } from './MarkChooser';
+import { FindBar } from './FindBar';
+import { useFind, type FindHit } from './find';
+import { targetsFromRange } from './selection';
+
+/**
+ * The report text. Virtualised so a 1,000-paragraph report scrolls as smoothly as a short one;
+ * paragraphs are measured after painting because their heights depend on font and width.
+ */
+export function Reader() {
+  const doc = useReader((s) => s.doc);
+  const fontSize = useReader((s) => s.fontSize);
+  const lineHeight = useReader((s) => s.lineHeight);
+  const scrollTarget = useReader((s) => s.scrollTarget);
+  const setCurrent = useReader((s) => s.setCurrent);
+  const byBlock = useAnnotations((s) => s.byBlock);
+  const selectedId = useAnnotations((s) => s.selectedId);
+  const findHits = useFind((s) => s.hits);
+  const currentHit = useFind((s) => s.current);
+  const findingsByBlock = useReviewMarks((s) => s.byBlock);
+  const showFindings = useReader((s) => s.showFindings);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const [selection, setSelection] = useState<{ targets: AnnotationTarget[]; rect: DOMRect } | null>(null);
+  const [chooser, setChooser] = useState<{ ids: string[]; x: number; y: number } | null>(null);
+  const [flashId, setFlashId] = useState<string | null>(null);
+
+  const blocks = useMemo(() => doc?.blocks ?? [], [doc]);
+  const ordById = useMemo(() => new Map(blocks.map((b) => [b.id, b.ord])), [blocks]);
+  const hitsByBlock = useMemo(() => {
+    const m = new Map<string, FindHit[]>();
+    for (const h of findHits) m.set(h.blockId, [...(m.get(h.blockId) ?? []), h]);
+    return m;
+  }, [findHits]);
+
+  const virtualizer = useVirtualizer({
+    count: blocks.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => fontSize * lineHeight * 4 + 24,
+    overscan: 6,
+    getItemKey: (i) => blocks[i].id,
+  });
+
+  useEffect(() => {
+    virtualizer.measure();
+  }, [fontSize, lineHeight, virtualizer]);
+
+  useEffect(() => {
+    if (!scrollTarget) return;
+    const ord = ordById.get(scrollTarget.blockId);
+    if (ord === undefined) return;
+    virtualizer.scrollToIndex(ord, { align: 'start' });
+    if (scrollTarget.flash) {
+      setFlashId(scrollTarget.blockId);
+      const t = setTimeout(() => setFlashId(null), 1600);
+      return () => clearTimeout(t);
+    }
+  }, [scrollTarget, ordById, virtualizer]);
+
+  const items = virtualizer.getVirtualItems();
+  // Track the paragraph at the top of the viewport for the outline and section navigation.
+  const topId = items.find((it) => it.end > (scrollRef.current?.scrollTop ?? 0))?.key as string | undefined;
+  useEffect(() => {
+    if (topId) setCurrent(topId);
+  }, [topId, setCurrent]);
+
+  const onSelectionEnd = useCallback(() => {
+    const sel = window.getSelection();
+    if (!sel || sel.isCollapsed || sel.rangeCount === 0) {
+      setSelection(null);
+      return;
+    }
+    const range = sel.getRangeAt(0);
+    if (!scrollRef.current?.contains(range.commonAncestorContainer)) return;
+    const targets = targetsFromRange(range, blocks, ordById);
+    setSelection(targets.length ? { targets, rect: range.getBoundingClientRect() } : null);
+  }, [blocks, ordById]);
+
+  const onMarkClick = useCallback((ids: string[], x: number, y: number) => {
+    if (ids.length === 1) {
+      useAnnotations.getState().select(ids[0]);
+      useUi.getState().setSideTab('annotations');
+    } else setChooser({ ids, x, y });
+  }, []);
+
+  if (!doc) return null;
+  return (
+    <div className="reader" style={{ fontSize, lineHeight }}>
+      <FindBar blocks={blocks} onJump={(h) => useReader.getState().scrollTo(h.blockId, false)} />
+      <div className="reader-scroll" ref={scrollRef} onMouseUp={onSelectionEnd} onKeyUp={(e) => e.shiftKey && onSelectionEnd()} data-testid="reader">
+        <article className="page" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((it) => {
+            const block = blocks[it.index];
+            return (
+              <div key={it.key} data-index={it.index} ref={virtualizer.measureElement} className="row" style={{ transform: `translateY(${it.start}px)` }}>
+                <BlockView
+                  block={block}
+                  marks={byBlock.get(block.id)}
+                  findHits={hitsByBlock.get(block.id)}
+                  currentHit={currentHit}
+                  findings={showFindings ? findingsByBlock.get(block.id) : undefined}
+                  selectedId={selectedId}
+                  flash={flashId === block.id}
+                  onMarkClick={onMarkClick}
+                />
+              </div>
+            );
+          })}
+        </article>
+      </div>
+      {selection && <SelectionToolbar targets={selection.targets} rect={selection.rect} onDone={() => setSelection(null)} />}
+      {chooser && <MarkChooser {...chooser} onClose={() => setChooser(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,179 @@
+import { create } from 'zustand';
+import type { Annotation, AnnotationTarget } from '../../electron/api/contract';
+import { api, errorMessage } from '../api/client';
+import { t } from '../i18n/zh-CN';
+import { useUi } from './ui';
+
+export type Color = 'yellow' | 'blue' | 'orange' | 'red' | 'green' | 'purple';
+export const COLORS: Color[] = ['yellow', 'blue', 'orange', 'red', 'green', 'purple'];
+
+interface UndoEntry {
+  undo: () => Promise<void>;
+  redo: () => Promise<void>;
+}
+
+export interface Filters {
+  colors: Color[];
+  tag: string | null;
+  text: string;
+}
+
+/** Per block: the annotation targets that fall in it, for painting highlights. */
+export type BlockMarks = Map<string, { annotation: Annotation; target: AnnotationTarget }[]>;
+
+interface AnnotationState {
+  versionId: string | null;
+  list: Annotation[];
+  byBlock: BlockMarks;
+  tags: string[];
+  filters: Filters;
+  selectedId: string | null;
+  undoStack: UndoEntry[];
+  redoStack: UndoEntry[];
+  load(versionId: string): Promise<void>;
+  create(input: { color: Color; note?: string; tags?: string[]; targets: AnnotationTarget[] }): Promise<Annotation | null>;
+  update(id: string, patch: { color?: Color; note?: string; tags?: string[] }): Promise<void>;
+  remove(id: string): Promise<void>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  select(id: string | null): void;
+  setFilters(f: Partial<Filters>): void;
+}
+
+function index(list: Annotation[]): BlockMarks {
+  const map: BlockMarks = new Map();
+  for (const a of list)
+    for (const target of a.targets) {
+      const arr = map.get(target.blockId);
+      if (arr) arr.push({ annotation: a, target });
+      else map.set(target.blockId, [{ annotation: a, target }]);
+    }
+  return map;
+}
+
+function fail(e: unknown) {
+  useUi.getState().toast('error', errorMessage(e));
+}
+
+export const useAnnotations = create<AnnotationState>()((set, get) => {
+  const replace = (a: Annotation) => {
+    const list = get().list.some((x) => x.id === a.id) ? get().list.map((x) => (x.id === a.id ? a : x)) : [...get().list, a];
+    set({ list, byBlock: index(list) });
+  };
+  const drop = (id: string) => {
+    const list = get().list.filter((x) => x.id !== id);
+    set({ list, byBlock: index(list), selectedId: get().selectedId === id ? null : get().selectedId });
+  };
+  const refreshTags = async () => set({ tags: await api['annotations.tags']({}) });
+  const push = (entry: UndoEntry) => set({ undoStack: [...get().undoStack.slice(-99), entry], redoStack: [] });
+
+  return {
+    versionId: null,
+    list: [],
+    byBlock: new Map(),
+    tags: [],
+    filters: { colors: [], tag: null, text: '' },
+    selectedId: null,
+    undoStack: [],
+    redoStack: [],
+
+    load: async (versionId) => {
+      const [list, tags] = await Promise.all([api['annotations.list']({ versionId }), api['annotations.tags']({})]);
+      set({ versionId, list, byBlock: index(list), tags, undoStack: [], redoStack: [], selectedId: null });
+    },
+
+    create: async (input) => {
+      const versionId = get().versionId;
+      if (!versionId) return null;
+      try {
+        // Written to SQLite before we show it: the promise resolves only after the commit.
+        const a = await api['annotations.create']({ versionId, ...input });
+        replace(a);
+        if (input.tags?.length) void refreshTags();
+        push({
+          undo: async () => drop((await api['annotations.delete']({ id: a.id })).id),
+          redo: async () => replace(await api['annotations.restore']({ id: a.id })),
+        });
+        return a;
+      } catch (e) {
+        fail(e);
+        return null;
+      }
+    },
+
+    update: async (id, patch) => {
+      const before = get().list.find((a) => a.id === id);
+      if (!before) return;
+      try {
+        replace(await api['annotations.update']({ id, ...patch }));
+        if (patch.tags) void refreshTags();
+        const prev = { color: before.color as Color, note: before.note, tags: before.tags };
+        push({
+          undo: async () => replace(await api['annotations.update']({ id, ...prev })),
+          redo: async () => replace(await api['annotations.update']({ id, ...patch })),
+        });
+      } catch (e) {
+        fail(e);
+      }
+    },
+
+    remove: async (id) => {
+      try {
+        await api['annotations.delete']({ id });
+        drop(id);
+        const entry: UndoEntry = {
+          undo: async () => replace(await api['annotations.restore']({ id })),
+          redo: async () => drop((await api['annotations.delete']({ id })).id),
+        };
+        push(entry);
+        useUi.getState().toast('info', t.annotations.deleted, { label: t.undo, run: () => void get().undo() });
+      } catch (e) {
+        fail(e);
+      }
+    },
+
+    undo: async () => {
+      const entry = get().undoStack.at(-1);
+      if (!entry) return;
+      set({ undoStack: get().undoStack.slice(0, -1) });
+      try {
+        await entry.undo();
+        set({ redoStack: [...get().redoStack, entry] });
+      } catch (e) {
+        fail(e);
+      }
+    },
+
+    redo: async () => {
+      const entry = get().redoStack.at(-1);
+      if (!entry) return;
+      set({ redoStack: get().redoStack.slice(0, -1) });
+      try {
+        await entry.redo();
+        set({ undoStack: [...get().undoStack, entry] });
+      } catch (e) {
+        fail(e);
+      }
+    },
+
+    select: (selectedId) => set({ selectedId }),
+    setFilters: (f) => set({ filters: { ...get().filters, ...f } }),
+  };
+});
+
+/** Annotations passing the side panel's filters, in document order. */
+export function filterAnnotations(list: Annotation[], filters: Filters, blockOrder: Map<string, number>): Annotation[] {
+  const text = filters.text.trim().toLowerCase();
+  return list
+    .filter(
+      (a) =>
+        (filters.colors.length === 0 || filters.colors.includes(a.color as Color)) &&
+        (!filters.tag || a.tags.includes(filters.tag)) &&
+        (!text || a.note.toLowerCase().includes(text) || a.targets.some((x) => x.exact.toLowerCase().includes(text)) || a.tags.some((x) => x.toLowerCase().includes(text))),
+    )
+    .sort((a, b) => {
+      const ta = a.targets[0];
+      const tb = b.targets[0];
+      return (blockOrder.get(ta?.blockId ?? '') ?? 0) - (blockOrder.get(tb?.blockId ?? '') ?? 0) || (ta?.start ?? 0) - (tb?.start ?? 0);
+    });
+}

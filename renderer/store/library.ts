@@ -1,0 +1,46 @@
+import { create } from 'zustand';
+import type { Report } from '../../electron/api/contract';
+import { api, errorMessage } from '../api/client';
+import { t } from '../i18n/zh-CN';
+import { useUi } from './ui';
+
+interface LibraryState {
+  reports: Report[];
+  loaded: boolean;
+  load(): Promise<void>;
+  /** Import a file as a new report, or as a new version of `reportId`. Returns the new version id. */
+  importFile(file: File, reportId?: string, label?: string): Promise<string | null>;
+}
+
+export function fileToBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(new Error('无法读取这个文件。'));
+    reader.readAsDataURL(file);
+  });
+}
+
+export const useLibrary = create<LibraryState>()((set, get) => ({
+  reports: [],
+  loaded: false,
+  load: async () => {
+    set({ reports: await api['reports.list']({}), loaded: true });
+  },
+  importFile: async (file, reportId, label) => {
+    const ui = useUi.getState();
+    if (file.size > 20 * 1024 * 1024) {
+      ui.toast('error', '文件超过 20 MB，不像是一份报告，未导入。');
+      return null;
+    }
+    try {
+      const result = await api['reports.import']({ fileName: file.name, dataBase64: await fileToBase64(file), reportId, label });
+      await get().load();
+      ui.toast('info', t.library.imported(result.report.title) + (result.repairs.length ? ' ' + t.library.repairs(result.repairs.length) : ''));
+      return result.versionId;
+    } catch (e) {
+      ui.toast('error', errorMessage(e));
+      return null;
+    }
+  },
+}));

@@ -1,0 +1,63 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import type { ReportVersion } from '../../electron/api/contract';
+import { api } from '../api/client';
+
+export type Theme = 'light' | 'sepia' | 'dark' | 'contrast';
+
+interface ViewPrefs {
+  fontSize: number;
+  lineHeight: number;
+  theme: Theme;
+  largePrint: boolean;
+  showFindings: boolean;
+}
+
+interface ReaderState extends ViewPrefs {
+  doc: ReportVersion | null;
+  loading: boolean;
+  /** block to scroll to (set by outline, search, side panel); `nonce` re-triggers the same block */
+  scrollTarget: { blockId: string; nonce: number; flash: boolean } | null;
+  /** the block at the top of the viewport, for outline tracking and section navigation */
+  currentBlockId: string | null;
+  open(versionId: string): Promise<void>;
+  scrollTo(blockId: string, flash?: boolean): void;
+  setCurrent(blockId: string | null): void;
+  setPrefs(p: Partial<ViewPrefs>): void;
+}
+
+let nonce = 0;
+
+export const useReader = create<ReaderState>()(
+  persist(
+    (set) => ({
+      fontSize: 18,
+      lineHeight: 1.9,
+      theme: 'light',
+      largePrint: false,
+      showFindings: true,
+      doc: null,
+      loading: false,
+      scrollTarget: null,
+      currentBlockId: null,
+      open: async (versionId) => {
+        set({ loading: true });
+        try {
+          const doc = await api['reports.get']({ versionId });
+          set({ doc, currentBlockId: doc.blocks[0]?.id ?? null, scrollTarget: null });
+          void api['settings.set']({ key: 'reader.lastVersionId', value: versionId });
+        } finally {
+          set({ loading: false });
+        }
+      },
+      scrollTo: (blockId, flash = true) => set({ scrollTarget: { blockId, nonce: ++nonce, flash } }),
+      setCurrent: (currentBlockId) => set({ currentBlockId }),
+      setPrefs: (p) => set(p),
+    }),
+    {
+      name: 'reviewdesk.reader',
+      // Only view preferences persist in the renderer; documents and marks live in SQLite.
+      partialize: (s) => ({ fontSize: s.fontSize, lineHeight: s.lineHeight, theme: s.theme, largePrint: s.largePrint, showFindings: s.showFindings }),
+    },
+  ),
+);

@@ -1,0 +1,37 @@
+// Builds everything the app runs: the renderer with Vite, and the Node/Electron entry points
+// (main, preload, host, re-anchoring worker) with esbuild as single CommonJS files.
+// Why not electron-vite: it builds main/preload/renderer only; the host and the worker are
+// first-class entry points here, and one esbuild call for all of them is simpler and faster.
+import { build as viteBuild } from 'vite';
+import { build as esbuild } from 'esbuild';
+import { existsSync } from 'node:fs';
+
+const quiet = process.argv.includes('--quiet');
+const t0 = Date.now();
+
+await viteBuild({ configFile: 'vite.config.ts', logLevel: quiet ? 'error' : 'info' });
+
+const entries = [
+  { in: 'electron/main/index.ts', out: 'out/main/index.cjs', external: ['electron', 'better-sqlite3'] },
+  // Sandboxed preloads may only require('electron'): everything else must be bundled in.
+  { in: 'electron/preload/index.ts', out: 'out/preload/index.cjs', external: ['electron'] },
+  { in: 'electron/host/index.ts', out: 'out/host/index.cjs', external: ['better-sqlite3'] },
+  { in: 'electron/core/anchor/worker.ts', out: 'out/worker/reanchor.cjs', external: [] },
+].filter((e) => existsSync(e.in));
+
+await Promise.all(
+  entries.map((e) =>
+    esbuild({
+      entryPoints: [e.in],
+      outfile: e.out,
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      sourcemap: true,
+      external: e.external,
+      logLevel: quiet ? 'error' : 'warning',
+    }),
+  ),
+);
+if (!quiet) console.log(`built in ${Date.now() - t0} ms`);
