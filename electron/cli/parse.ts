@@ -27,7 +27,7 @@ export const parseCommand: CliCommand = {
     }
     const outline = summarizeOutline(report);
     return [
-      `${report.title ?? '（无标题）'}　${[report.region, report.year, report.date, report.speaker].filter(Boolean).join('　')}`,
+      `${report.title ?? '（无标题）'}\u3000${[report.region, report.year, report.date, report.speaker].filter(Boolean).join('\u3000')}`,
       `共 ${report.blocks.length} 段：${outline.parts} 个部分，${outline.sections} 个小标题，${outline.leads} 个段首语`,
       ...report.repairs.map((r) => `修复：${r.message}`),
       '',

@@ -20,8 +20,7 @@ interface TextEdit {
 
 /** Where an old range is expected in the new version. */
 export type Expected =
-  | { kind: 'orphan' }
-  | { kind: 'at'; blockId: string; start: number; end: number; /** every character survived, contiguously */ intact: boolean };
+  { kind: 'orphan' } | { kind: 'at'; blockId: string; start: number; end: number; /** every character survived, contiguously */ intact: boolean };
 
 /** Newspaper copy → official text: half-width punctuation becomes full-width (1:1, offsets keep). */
 const FULL_WIDTH: Record<string, string> = { ',': '，', ':': '：', ';': '；', '(': '（', ')': '）', '?': '？', '!': '！' };
@@ -116,10 +115,14 @@ export class Revision {
   }
 
   /**
-   * The new version. Blocks whose text is unchanged keep their id (as a stable-id parser would);
-   * others get a fresh one. `fullWidth` converts punctuation to full-width throughout.
+   * The new version. ids 'text' (default): blocks whose text is unchanged keep their id, others get
+   * a fresh one. ids 'place': a block made from one old block keeps that block's id even if edited
+   * (a parser with positional ids). `fullWidth` converts punctuation to full-width throughout.
    */
-  build(opts: { fullWidth?: boolean; idPrefix?: string } = {}): { blocks: SourceBlock[]; locate: (blockId: string, start: number, end: number) => Expected } {
+  build(opts: { fullWidth?: boolean; idPrefix?: string; ids?: 'text' | 'place' } = {}): {
+    blocks: SourceBlock[];
+    locate: (blockId: string, start: number, end: number) => Expected;
+  } {
     const units: Piece[][] = this.oldBlocks.map((b, i) => {
       const pieces: Piece[] = [];
       let at = 0;
@@ -147,8 +150,11 @@ export class Revision {
         }
       }
       if (opts.fullWidth) text = toFullWidthPunctuation(text);
-      const same = pieces.length === 1 && pieces[0].kind === 'copy' && pieces[0].from === 0 && text === this.oldBlocks[pieces[0].block].text;
-      const id = same && pieces[0].kind === 'copy' ? this.oldBlocks[pieces[0].block].id : `${opts.idPrefix ?? 'v2-'}${n}-${++this.inserted}`;
+      const sources = new Set(pieces.flatMap((p) => (p.kind === 'copy' ? [p.block] : [])));
+      const [source] = [...sources];
+      const same = sources.size === 1 && text === this.oldBlocks[source].text;
+      const placed = opts.ids === 'place' && sources.size === 1 && units.filter((u) => u.some((p) => p.kind === 'copy' && p.block === source)).length === 1;
+      const id = same || placed ? this.oldBlocks[source].id : `${opts.idPrefix ?? 'v2-'}${n}-${++this.inserted}`;
       return { id, text };
     });
     const indexOfOld = new Map(this.oldBlocks.map((b, i) => [b.id, i]));
@@ -186,14 +192,20 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-/** Is a re-anchoring result right, given the expected place? Edited quotes need only overlap well. */
-export function isCorrect(result: { blockId: string | null; start: number; end: number }, expected: Expected): boolean {
+/**
+ * Is a re-anchoring result right, given the expected place? An untouched quote must land exactly.
+ * An edited one must overlap its expected range well, or — when text was inserted inside the
+ * quote — lie within that range and keep at least half of the quote's length.
+ */
+export function isCorrect(result: { blockId: string | null; start: number; end: number }, expected: Expected, quoteLength?: number): boolean {
   if (expected.kind === 'orphan') return result.blockId === null;
   if (result.blockId !== expected.blockId) return false;
   if (expected.intact) return result.start === expected.start && result.end === expected.end;
   const inter = Math.max(0, Math.min(result.end, expected.end) - Math.max(result.start, expected.start));
   const union = Math.max(result.end, expected.end) - Math.min(result.start, expected.start);
-  return union > 0 && inter / union >= 0.5;
+  if (union > 0 && inter / union >= 0.5) return true;
+  const inside = result.start >= expected.start && result.end <= expected.end;
+  return quoteLength !== undefined && inside && (result.end - result.start) * 2 >= quoteLength;
 }
 
 /** Blocks long enough to carry edits and marks (headings and one-liners are left alone). */
@@ -219,13 +231,17 @@ export function officialRevision(oldBlocks: readonly SourceBlock[], seed = 2024)
   const take = (b: number, from: number, to: number) => used[b].push([from, to]);
 
   // Structural edits on distinct blocks, chosen first so text edits avoid them where needed.
+  const sentenceEnds = (t: string) => [...t.matchAll(/。/g)].map((m) => m.index! + 1);
   const shuffled = [...body].sort(() => rng() - 0.5);
-  const [deleted, moved, splitB, inserted] = shuffled;
+  const splitB = shuffled.find((b) => sentenceEnds(oldBlocks[b].text).length >= 4)!;
+  const [deleted, moved, inserted] = shuffled.filter((b) => b !== splitB);
   const joinA = body.find((i) => body.includes(i + 1) && ![deleted, moved, splitB, inserted].some((x) => x === i || x === i + 1))!;
   const structural = new Set([deleted, moved, splitB, inserted, joinA, joinA + 1]);
   const moveAfter = body.find((i) => Math.abs(i - moved) > body.length / 3 && !structural.has(i))!;
-
-  const sentenceEnds = (t: string) => [...t.matchAll(/。/g)].map((m) => m.index! + 1);
+  // Keep the split point free of text edits: reserve it now.
+  const splitEnds = sentenceEnds(oldBlocks[splitB].text);
+  const splitAt = splitEnds[Math.floor(splitEnds.length / 2) - 1];
+  take(splitB, splitAt, splitAt);
 
   // Numbers changed (795 → 802).
   for (let n = 0, tries = 0; n < 15 && tries < 500; tries++) {
@@ -244,11 +260,17 @@ export function officialRevision(oldBlocks: readonly SourceBlock[], seed = 2024)
     n++;
   }
   // Words replaced.
-  const words: [string, string][] = [['着力', '全力'], ['加快', '加速'], ['持续', '不断'], ['深入', '深化'], ['推进', '推动']];
+  const words: [string, string][] = [
+    ['着力', '全力'],
+    ['加快', '加速'],
+    ['持续', '不断'],
+    ['深入', '深化'],
+    ['推进', '推动'],
+  ];
   for (let n = 0, tries = 0; n < 6 && tries < 500; tries++) {
     const b = pick(body);
     const [from, to] = pick(words);
-    const at = oldBlocks[b].text.indexOf(from, Math.floor(rng() * oldBlocks[b].text.length / 2));
+    const at = oldBlocks[b].text.indexOf(from, Math.floor((rng() * oldBlocks[b].text.length) / 2));
     if (at < 0 || b === deleted || !free(b, at, at + from.length)) continue;
     rev.replace(b, at, at + from.length, to);
     take(b, at, at + from.length);
@@ -295,10 +317,12 @@ export function officialRevision(oldBlocks: readonly SourceBlock[], seed = 2024)
     break;
   }
 
-  const splitEnds = sentenceEnds(oldBlocks[splitB].text).filter((e) => e < oldBlocks[splitB].text.length - 10 && free(splitB, e, e));
-  const splitAt = splitEnds[Math.floor(splitEnds.length / 2)];
-  rev.deleteBlock(deleted).moveBlock(moved, moveAfter).joinWithNext(joinA).insertBlockAfter(inserted, '新增一段:加快建设全国统一大市场,破除地方保护和市场分割,促进商品要素资源在更大范围内畅通流动。');
-  if (splitAt) rev.splitBlock(splitB, splitAt);
+  rev
+    .deleteBlock(deleted)
+    .moveBlock(moved, moveAfter)
+    .joinWithNext(joinA)
+    .insertBlockAfter(inserted, '新增一段:加快建设全国统一大市场,破除地方保护和市场分割,促进商品要素资源在更大范围内畅通流动。');
+  rev.splitBlock(splitB, splitAt);
   log.push(`删去段 ${deleted}`, `段 ${moved} 移到段 ${moveAfter} 之后`, `段 ${joinA}、${joinA + 1} 合并`, `段 ${inserted} 后插入新段`, `段 ${splitB} 拆分`);
   return { ...rev.build({ fullWidth: true }), log };
 }
