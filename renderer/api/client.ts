@@ -34,7 +34,8 @@ function hostToken(): string {
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
-function httpApi(): Api {
+/** `keepalive`: the request outlives the page, for saves fired while it closes (pagehide). */
+function httpApi(keepalive = false): Api {
   const token = hostToken();
   const call = async (method: string, args: unknown) => {
     let res: Response;
@@ -43,6 +44,7 @@ function httpApi(): Api {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
         body: JSON.stringify(args ?? {}),
+        keepalive,
       });
     } catch {
       throw new ApiCallError('offline', '无法连接审议台后台，请确认程序仍在运行。');
@@ -75,6 +77,9 @@ function electronApi(api: Api): Api {
 export const api: Api = typeof window !== 'undefined' && window.api ? electronApi(window.api) : httpApi();
 
 export const isDesktop = typeof window !== 'undefined' && !!window.api;
+
+/** The API for calls made while the page is being closed: IPC needs nothing special, HTTP needs keepalive. */
+export const apiOnUnload: Api = typeof window !== 'undefined' && window.api ? api : httpApi(true);
 
 export function errorMessage(e: unknown): string {
   return e instanceof ApiCallError ? e.message : e instanceof Error ? e.message : String(e);

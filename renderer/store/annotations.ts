@@ -66,6 +66,9 @@ export const useAnnotations = create<AnnotationState>()((set, get) => {
   };
   const refreshTags = async () => set({ tags: await api['annotations.tags']({}) });
   const push = (entry: UndoEntry) => set({ undoStack: [...get().undoStack.slice(-99), entry], redoStack: [] });
+  // Undo/redo run one at a time: a fast second Ctrl+Z must see the stack the first one left.
+  let queue: Promise<void> = Promise.resolve();
+  const serial = (step: () => Promise<void>) => (queue = queue.then(step, step));
 
   return {
     versionId: null,
@@ -132,29 +135,31 @@ export const useAnnotations = create<AnnotationState>()((set, get) => {
       }
     },
 
-    undo: async () => {
-      const entry = get().undoStack.at(-1);
-      if (!entry) return;
-      set({ undoStack: get().undoStack.slice(0, -1) });
-      try {
-        await entry.undo();
-        set({ redoStack: [...get().redoStack, entry] });
-      } catch (e) {
-        fail(e);
-      }
-    },
+    undo: () =>
+      serial(async () => {
+        const entry = get().undoStack.at(-1);
+        if (!entry) return;
+        set({ undoStack: get().undoStack.slice(0, -1) });
+        try {
+          await entry.undo();
+          set({ redoStack: [...get().redoStack, entry] });
+        } catch (e) {
+          fail(e);
+        }
+      }),
 
-    redo: async () => {
-      const entry = get().redoStack.at(-1);
-      if (!entry) return;
-      set({ redoStack: get().redoStack.slice(0, -1) });
-      try {
-        await entry.redo();
-        set({ undoStack: [...get().undoStack, entry] });
-      } catch (e) {
-        fail(e);
-      }
-    },
+    redo: () =>
+      serial(async () => {
+        const entry = get().redoStack.at(-1);
+        if (!entry) return;
+        set({ redoStack: get().redoStack.slice(0, -1) });
+        try {
+          await entry.redo();
+          set({ undoStack: [...get().undoStack, entry] });
+        } catch (e) {
+          fail(e);
+        }
+      }),
 
     select: (selectedId) => set({ selectedId }),
     setFilters: (f) => set({ filters: { ...get().filters, ...f } }),
@@ -169,7 +174,10 @@ export function filterAnnotations(list: Annotation[], filters: Filters, blockOrd
       (a) =>
         (filters.colors.length === 0 || filters.colors.includes(a.color as Color)) &&
         (!filters.tag || a.tags.includes(filters.tag)) &&
-        (!text || a.note.toLowerCase().includes(text) || a.targets.some((x) => x.exact.toLowerCase().includes(text)) || a.tags.some((x) => x.toLowerCase().includes(text))),
+        (!text ||
+          a.note.toLowerCase().includes(text) ||
+          a.targets.some((x) => x.exact.toLowerCase().includes(text)) ||
+          a.tags.some((x) => x.toLowerCase().includes(text))),
     )
     .sort((a, b) => {
       const ta = a.targets[0];

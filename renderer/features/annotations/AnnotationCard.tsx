@@ -7,13 +7,17 @@ import { useDraftActions } from '../../store/draftActions';
 import { t } from '../../i18n/zh-CN';
 
 interface Props {
+  ref?: React.Ref<HTMLLIElement>;
+  /** position in the virtualised list */
+  index: number;
+  offset: number;
   annotation: Annotation;
   path: string;
   selected: boolean;
   allTags: string[];
 }
 
-export function AnnotationCard({ annotation: a, path, selected, allTags }: Props) {
+export function AnnotationCard({ ref, index, offset, annotation: a, path, selected, allTags }: Props) {
   const labels = useColorLabels();
   const [note, setNote] = useState(a.note);
   const [tagInput, setTagInput] = useState('');
@@ -22,6 +26,13 @@ export function AnnotationCard({ annotation: a, path, selected, allTags }: Props
   const saveNote = () => {
     if (note !== a.note) void useAnnotations.getState().update(a.id, { note });
   };
+  // A note is saved within a moment of the last keystroke, not only on blur: closing the app
+  // mid-sentence must not lose it.
+  useEffect(() => {
+    if (note === a.note) return;
+    const timer = setTimeout(() => void useAnnotations.getState().update(a.id, { note }), 700);
+    return () => clearTimeout(timer);
+  }, [note, a.note, a.id]);
   const addTag = () => {
     const tag = tagInput.trim();
     if (tag && !a.tags.includes(tag)) void useAnnotations.getState().update(a.id, { tags: [...a.tags, tag] });
@@ -30,7 +41,7 @@ export function AnnotationCard({ annotation: a, path, selected, allTags }: Props
   const quote = a.targets.map((x) => x.exact).join('');
 
   return (
-    <li className={`card${selected ? ' selected' : ''}`} data-annotation-id={a.id}>
+    <li ref={ref} data-index={index} style={{ transform: `translateY(${offset}px)` }} className={`card${selected ? ' selected' : ''}`} data-annotation-id={a.id}>
       <button
         className="card-quote"
         onClick={() => {

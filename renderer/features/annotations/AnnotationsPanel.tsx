@@ -1,4 +1,5 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { COLORS, filterAnnotations, useAnnotations, type Color } from '../../store/annotations';
 import { useReader } from '../../store/reader';
 import { useColorLabels } from '../../store/settings';
@@ -17,9 +18,20 @@ export function AnnotationsPanel() {
   const pathById = useMemo(() => new Map(blocks.map((b) => [b.id, b.path])), [blocks]);
   const shown = useMemo(() => filterAnnotations(list, filters, ordById), [list, filters, ordById]);
 
+  // Thousands of annotations are normal for a secretariat: only the visible cards are mounted.
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 72,
+    gap: 6,
+    overscan: 8,
+    getItemKey: (i) => shown[i].id,
+  });
   useEffect(() => {
-    if (selectedId) document.querySelector(`[data-annotation-id="${selectedId}"]`)?.scrollIntoView({ block: 'nearest' });
-  }, [selectedId]);
+    const i = selectedId ? shown.findIndex((a) => a.id === selectedId) : -1;
+    if (i >= 0) virtualizer.scrollToIndex(i, { align: 'auto' });
+  }, [selectedId, shown, virtualizer]);
 
   const toggleColor = (c: Color) =>
     useAnnotations.getState().setFilters({ colors: filters.colors.includes(c) ? filters.colors.filter((x) => x !== c) : [...filters.colors, c] });
@@ -52,11 +64,25 @@ export function AnnotationsPanel() {
         <span className="muted count">{t.annotations.count(shown.length, list.length)}</span>
       </div>
       {list.length === 0 && <p className="muted empty">{t.annotations.empty}</p>}
-      <ul className="cards">
-        {shown.map((a) => (
-          <AnnotationCard key={a.id} annotation={a} path={pathById.get(a.targets[0]?.blockId ?? '') ?? ''} selected={a.id === selectedId} allTags={tags} />
-        ))}
-      </ul>
+      <div className="cards-scroll" ref={scrollRef}>
+        <ul className="cards" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((it) => {
+            const a = shown[it.index];
+            return (
+              <AnnotationCard
+                key={it.key}
+                ref={virtualizer.measureElement}
+                index={it.index}
+                offset={it.start}
+                annotation={a}
+                path={pathById.get(a.targets[0]?.blockId ?? '') ?? ''}
+                selected={a.id === selectedId}
+                allTags={tags}
+              />
+            );
+          })}
+        </ul>
+      </div>
     </section>
   );
 }

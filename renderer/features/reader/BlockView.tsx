@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react';
 import type { Annotation, AnnotationTarget, Block } from '../../../electron/api/contract';
 import { segmentBlock, type Mark } from './segments';
+import { ParagraphMenu } from '../drafts/ParagraphMenu';
 
 export interface BlockFinding extends Mark {
   id: string;
@@ -49,7 +50,7 @@ function BlockViewImpl({ block, marks, findHits, currentHit, findings, selectedI
       <div className="block-path" aria-hidden="true">
         {block.kind === 'title' ? '' : block.path}
       </div>
-      <Tag className="block-text" data-block-text={block.id}>
+      <Tag className="block-text" data-block-text={block.id} tabIndex={0}>
         {segments.map((s) => {
           const text = block.text.slice(s.start, s.end);
           const classes: string[] = [];
@@ -83,6 +84,7 @@ function BlockViewImpl({ block, marks, findHits, currentHit, findings, selectedI
           );
         })}
       </Tag>
+      <ParagraphMenu block={block} />
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { SelectionToolbar } from './SelectionToolbar';
 import { MarkChooser } from './MarkChooser';
 import { FindBar } from './FindBar';
 import { useFind, type FindHit } from './find';
-import { targetsFromRange } from './selection';
+import { keyboardSelection, makeTarget, rangeFromOffsets, targetsFromRange } from './selection';
 
 /**
  * The report text. Virtualised so a 1,000-paragraph report scrolls as smoothly as a short one;
@@ -65,6 +65,18 @@ export function Reader() {
     }
   }, [scrollTarget, ordById, virtualizer]);
 
+  // Marks the moment the visible paragraphs are painted with their highlights (tests and the
+  // reader benchmark wait for it).
+  const marksFor = useAnnotations((s) => s.versionId);
+  useEffect(() => {
+    if (!doc || marksFor !== doc.version.id) return;
+    const frame = requestAnimationFrame(() => (document.body.dataset.readerReady = doc.version.id));
+    return () => {
+      cancelAnimationFrame(frame);
+      delete document.body.dataset.readerReady;
+    };
+  }, [doc, marksFor]);
+
   const items = virtualizer.getVirtualItems();
   // Track the paragraph at the top of the viewport for the outline and section navigation.
   const topId = items.find((it) => it.end > (scrollRef.current?.scrollTop ?? 0))?.key as string | undefined;
@@ -84,6 +96,35 @@ export function Reader() {
     setSelection(targets.length ? { targets, rect: range.getBoundingClientRect() } : null);
   }, [blocks, ordById]);
 
+  // Keyboard selection for readers who do not use a mouse (see keyboardSelection for the keys).
+  const kbd = useRef<{ blockId: string; start: number; end: number } | null>(null);
+  const onKeyDown = useCallback(
+    (e: React.KeyboardEvent) => {
+      const el = (e.target as HTMLElement).closest('[data-block-text]') as HTMLElement | null;
+      if (!el) return;
+      if (e.key === 'Escape') {
+        kbd.current = null;
+        window.getSelection()?.removeAllRanges();
+        setSelection(null);
+        return;
+      }
+      const block = blocks[ordById.get(el.dataset.blockText ?? '') ?? -1];
+      if (!block) return;
+      const current = kbd.current?.blockId === block.id ? kbd.current : null;
+      const next = keyboardSelection(block, current, e.key, e.shiftKey, e.ctrlKey || e.metaKey);
+      if (!next) return;
+      e.preventDefault();
+      kbd.current = { blockId: block.id, ...next };
+      const range = rangeFromOffsets(el, next.start, next.end);
+      if (!range) return;
+      const sel = window.getSelection();
+      sel?.removeAllRanges();
+      sel?.addRange(range);
+      setSelection({ targets: [makeTarget(block, next.start, next.end)], rect: range.getBoundingClientRect() });
+    },
+    [blocks, ordById],
+  );
+
   const onMarkClick = useCallback((ids: string[], x: number, y: number) => {
     if (ids.length === 1) {
       useAnnotations.getState().select(ids[0]);
@@ -95,7 +136,7 @@ export function Reader() {
   return (
     <div className="reader" style={{ fontSize, lineHeight }}>
       <FindBar blocks={blocks} onJump={(h) => useReader.getState().scrollTo(h.blockId, false)} />
-      <div className="reader-scroll" ref={scrollRef} onMouseUp={onSelectionEnd} onKeyUp={(e) => e.shiftKey && onSelectionEnd()} data-testid="reader">
+      <div className="reader-scroll" ref={scrollRef} onMouseUp={onSelectionEnd} onKeyDown={onKeyDown} data-testid="reader">
         <article className="page" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((it) => {
             const block = blocks[it.index];

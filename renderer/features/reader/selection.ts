@@ -54,3 +54,50 @@ export function targetsFromRange(range: Range, blocks: Block[], ordById: Map<str
   }
   return targets;
 }
+
+/** DOM range for [start, end) of a block's text element (for keyboard selection). */
+export function rangeFromOffsets(textEl: Element, start: number, end: number): Range | null {
+  const range = document.createRange();
+  const walker = document.createTreeWalker(textEl, NodeFilter.SHOW_TEXT);
+  let pos = 0;
+  let startSet = false;
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const len = n.textContent?.length ?? 0;
+    if (!startSet && start <= pos + len) {
+      range.setStart(n, start - pos);
+      startSet = true;
+    }
+    if (startSet && end <= pos + len) {
+      range.setEnd(n, end - pos);
+      return range;
+    }
+    pos += len;
+  }
+  return null;
+}
+
+/**
+ * Keyboard selection inside a focused paragraph: Enter selects the sentence at the caret
+ * position (the first one at first), Shift+←/→ moves the end by a character, Ctrl+Shift+←/→ by
+ * a sentence. Returns the new [start, end), or null when the key is not ours.
+ */
+export function keyboardSelection(block: Block, current: { start: number; end: number } | null, key: string, shift: boolean, ctrl: boolean): { start: number; end: number } | null {
+  const ends = block.sentenceEnds.length ? block.sentenceEnds : [block.text.length];
+  const sentenceAt = (offset: number) => {
+    const i = ends.findIndex((e) => e > offset);
+    const end = ends[i === -1 ? ends.length - 1 : i];
+    const start = i > 0 ? ends[i - 1] : 0;
+    return { start, end };
+  };
+  if (key === 'Enter' && !shift) return current ? sentenceAt(current.end) : sentenceAt(0);
+  if (!current || !shift) return null;
+  if (key === 'ArrowRight') {
+    const end = ctrl ? (ends.find((e) => e > current.end) ?? block.text.length) : Math.min(block.text.length, current.end + 1);
+    return { start: current.start, end };
+  }
+  if (key === 'ArrowLeft') {
+    const end = ctrl ? ([...ends].reverse().find((e) => e < current.end && e > current.start) ?? current.start + 1) : Math.max(current.start + 1, current.end - 1);
+    return { start: current.start, end };
+  }
+  return null;
+}

@@ -1,0 +1,64 @@
+import { useEffect, useRef, useState } from 'react';
+import type { Block } from '../../../electron/api/contract';
+import { useDraftActions } from '../../store/draftActions';
+import { t } from '../../i18n/zh-CN';
+
+/** Blocks a deputy would cite in an amendment or opinion (not the title or date lines). */
+const DRAFTABLE = new Set(['paragraph', 'item', 'section', 'part', 'closing', 'salutation', 'note']);
+
+/** The “⋯” in a paragraph's right margin: draft on the whole paragraph without selecting it. */
+export function ParagraphMenu({ block }: { block: Block }) {
+  const [at, setAt] = useState<{ top: number; left: number } | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (!at) return;
+    const close = (e: Event) => {
+      if (e.type === 'keydown' && (e as KeyboardEvent).key !== 'Escape') return;
+      if (e.type === 'mousedown' && (e.target as Element).closest?.('.paragraph-menu')) return;
+      setAt(null);
+    };
+    document.addEventListener('mousedown', close);
+    document.addEventListener('keydown', close);
+    window.addEventListener('scroll', close, true);
+    return () => {
+      document.removeEventListener('mousedown', close);
+      document.removeEventListener('keydown', close);
+      window.removeEventListener('scroll', close, true);
+    };
+  }, [at]);
+  if (!DRAFTABLE.has(block.kind)) return null;
+
+  const start = (kind: 'amendment' | 'opinion') => {
+    setAt(null);
+    useDraftActions.getState().createFromTargets(kind, [{ blockId: block.id, start: 0, end: block.text.length, exact: block.text, prefix: '', suffix: '' }]);
+  };
+  return (
+    <>
+      <button
+        ref={button}
+        className={`para-menu-btn${at ? ' on' : ''}`}
+        title={t.drafts.paragraphMenu}
+        aria-label={t.drafts.paragraphMenu}
+        aria-haspopup="menu"
+        aria-expanded={!!at}
+        onMouseDown={(e) => e.preventDefault()}
+        onClick={() => {
+          const r = button.current!.getBoundingClientRect();
+          setAt(at ? null : { top: r.bottom + 4, left: Math.max(8, r.right - 220) });
+        }}
+      >
+        ⋯
+      </button>
+      {at && (
+        <div className="popover paragraph-menu" role="menu" style={at} onMouseDown={(e) => e.preventDefault()}>
+          <button role="menuitem" onClick={() => start('amendment')}>
+            {t.drafts.paragraphAmendment}
+          </button>
+          <button role="menuitem" onClick={() => start('opinion')}>
+            {t.drafts.paragraphOpinion}
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

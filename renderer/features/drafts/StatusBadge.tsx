@@ -1,0 +1,6 @@
+import { t } from '../../i18n/zh-CN';
+
+/** 草稿 / 定稿 / 已提交 */
+export function StatusBadge({ status }: { status: string }) {
+  return <span className={`draft-status status-${status}`}>{t.drafts.statuses[status] ?? status}</span>;
+}
