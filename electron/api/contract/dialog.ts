@@ -4,7 +4,10 @@ import { method } from './define';
 /** A file-type filter as native dialogs take it: 报告 → txt, docx, md. */
 export const FileFilter = z.strictObject({
   name: z.string().min(1).max(100),
-  extensions: z.array(z.string().regex(/^(\*|[A-Za-z0-9]{1,10})$/, '扩展名格式不正确')).min(1).max(20),
+  extensions: z
+    .array(z.string().regex(/^(\*|[A-Za-z0-9]{1,10})$/, '扩展名格式不正确'))
+    .min(1)
+    .max(20),
 });
 
 export interface SavedFile {

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+import { load } from 'js-yaml';
+import { BUNDLED_REPORT } from '../../electron/api/app';
+import { importReportBytes } from '../../electron/core/report';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const config = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
+const requireFromRoot = createRequire(join(ROOT, 'package.json'));
+const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+
+const targets = (platform: any): string[] => (platform.target as (string | { target: string })[]).map((t) => (typeof t === 'string' ? t : t.target));
+
+describe('electron-builder.yml', () => {
+  it('passes electron-builder’s own configuration check', async () => {
+    // Loaded with Node's require: it is electron-builder's own (CommonJS) validator.
+    const { validateConfiguration } = requireFromRoot('app-builder-lib/out/util/config/config');
+    const { DebugLogger } = requireFromRoot('builder-util');
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    // and the check is real: a misspelt option is rejected
+    await expect(validateConfiguration({ ...config, nsis: { ...config.nsis, oneClik: false } }, new DebugLogger(false))).rejects.toThrow(/nsis/);
+  });
+
+  it('names the app 审议台 and writes installers to dist/', () => {
+    expect(config.appId).toBe('cn.reviewdesk.app');
+    expect(config.productName).toBe('审议台');
+    expect(config.directories.output).toBe('dist');
+  });
+
+  it('builds an AppImage and a deb for Linux (Office) and an NSIS installer for Windows that lets the user pick the folder', () => {
+    expect(targets(config.linux)).toEqual(['AppImage', 'deb']);
+    expect(config.linux.category).toBe('Office');
+    expect(targets(config.win)).toEqual(['nsis']);
+    expect(config.nsis.oneClick).toBe(false);
+    expect(config.nsis.allowToChangeInstallationDirectory).toBe(true);
+  });
+
+  it('ships the built app without source maps, with better-sqlite3 unpacked and rebuilt for Electron', () => {
+    expect(config.files).toContain('out/**');
+    expect(config.files).toContain('package.json');
+    expect(config.files).toContain('!**/*.map');
+    expect(config.asarUnpack.some((p: string) => p.startsWith('node_modules/better-sqlite3'))).toBe(true);
+    expect(config.npmRebuild).toBe(true);
+    expect(pkg.main).toBe('out/main/index.cjs');
+    expect(pkg.dependencies['better-sqlite3']).toBeTruthy();
+  });
+
+  it('bundles the default report folder, and that folder really holds a report that imports', () => {
+    const entry = config.extraResources.find((r: { from: string; to: string }) => r.from === 'resources/reports');
+    expect(entry).toEqual({ from: 'resources/reports', to: 'reports' });
+    const dir = join(ROOT, entry.from);
+    expect(readdirSync(dir)).toContain(BUNDLED_REPORT);
+    const parsed = importReportBytes(readFileSync(join(dir, BUNDLED_REPORT)), BUNDLED_REPORT);
+    expect(parsed.blocks.length).toBeGreaterThan(50);
+    expect(parsed.blocks.some((b) => b.text.includes('咸宁'))).toBe(true);
+  });
+
+  it('has a 512×512 PNG icon for every platform', () => {
+    for (const platform of ['linux', 'win', 'mac']) {
+      const icon = join(ROOT, config[platform].icon);
+      expect(existsSync(icon), icon).toBe(true);
+      const png = readFileSync(icon);
+      expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+    }
+  });
+
+  it('npm start and npm run dist go through the scripts that protect the Node build of better-sqlite3', () => {
+    expect(pkg.scripts.start).toBe('node scripts/start.mjs');
+    expect(pkg.scripts.dist).toBe('node scripts/dist.mjs');
+    expect(readFileSync(join(ROOT, 'scripts', 'dist.mjs'), 'utf8')).toMatch(/--config', 'electron-builder\.yml'/);
+  });
+});
