@@ -14,6 +14,7 @@ import { SettingsView } from './features/settings/SettingsView';
 import { extraViews } from './features/views';
 import { Toasts } from './components/Toasts';
 import { onGlobalKey } from './keyboard';
+import { subscribeMenuCommands } from './menuCommands';
 import { t } from './i18n/zh-CN';
 
 const NAV: { id: View; label: string }[] = [
@@ -46,7 +47,11 @@ export function App() {
 
   useEffect(() => {
     window.addEventListener('keydown', onGlobalKey);
-    return () => window.removeEventListener('keydown', onGlobalKey);
+    const unsubscribe = subscribeMenuCommands();
+    return () => {
+      window.removeEventListener('keydown', onGlobalKey);
+      unsubscribe();
+    };
   }, []);
 
   // Dropping a report file anywhere on the window imports it.

@@ -10,6 +10,8 @@ interface LibraryState {
   load(): Promise<void>;
   /** Import a file as a new report, or as a new version of `reportId`. Returns the new version id. */
   importFile(file: File, reportId?: string, label?: string): Promise<string | null>;
+  /** Same, for bytes that arrive already encoded (the desktop app's native open dialog). */
+  importData(fileName: string, dataBase64: string, reportId?: string, label?: string): Promise<string | null>;
 }
 
 export function fileToBase64(file: Blob): Promise<string> {
@@ -34,7 +36,16 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
       return null;
     }
     try {
-      const result = await api['reports.import']({ fileName: file.name, dataBase64: await fileToBase64(file), reportId, label });
+      return await get().importData(file.name, await fileToBase64(file), reportId, label);
+    } catch (e) {
+      ui.toast('error', errorMessage(e));
+      return null;
+    }
+  },
+  importData: async (fileName, dataBase64, reportId, label) => {
+    const ui = useUi.getState();
+    try {
+      const result = await api['reports.import']({ fileName, dataBase64, reportId, label });
       await get().load();
       ui.toast('info', t.library.imported(result.report.title) + (result.repairs.length ? ' ' + t.library.repairs(result.repairs.length) : ''));
       return result.versionId;

@@ -4,7 +4,6 @@ import { useDrafts, type DraftStatus, type SaveState } from '../../store/drafts'
 import { useReader } from '../../store/reader';
 import { t } from '../../i18n/zh-CN';
 import { MarkdownPreview } from './MarkdownPreview';
-import { StatusBadge } from './StatusBadge';
 import { Menu } from './Menu';
 import { collectionExports } from './collectionExports';
 import { exportAs } from './exportFile';
@@ -59,7 +58,9 @@ function FieldControl({ spec, value, draftId, id }: { spec: FieldSpec; value: st
   }
   if (spec.multiline) {
     const rows = Math.min(14, Math.max(spec.key === 'contact' ? 2 : 3, value.split('\n').length + Math.ceil(value.length / 24)));
-    return <textarea id={id} data-field={spec.key} rows={rows} value={value} placeholder={spec.placeholder} onChange={(e) => edit(e.target.value)} onBlur={flush} />;
+    return (
+      <textarea id={id} data-field={spec.key} rows={rows} value={value} placeholder={spec.placeholder} onChange={(e) => edit(e.target.value)} onBlur={flush} />
+    );
   }
   return (
     <>
@@ -89,7 +90,11 @@ function LengthGuide({ kind, fields }: { kind: DraftKindInfo; fields: Record<str
   const n = g.fields.reduce((sum, k) => sum + countChars(fields[k] ?? ''), 0);
   const over = g.max !== undefined && n > g.max;
   const under = g.min !== undefined && n > 0 && n < g.min;
-  const text = over ? t.drafts.lengthMax(n, g.max!) : under ? t.drafts.lengthMin(n, g.min!) : [t.drafts.chars(n), g.usual ? t.drafts.lengthUsual(g.usual) : ''].filter(Boolean).join(' · ');
+  const text = over
+    ? t.drafts.lengthMax(n, g.max!)
+    : under
+      ? t.drafts.lengthMin(n, g.min!)
+      : [t.drafts.chars(n), g.usual ? t.drafts.lengthUsual(g.usual) : ''].filter(Boolean).join(' · ');
   return <p className={`length-guide${over || under ? ' issue-warning' : ''}`}>{text}</p>;
 }
 
@@ -124,7 +129,8 @@ export function DraftEditor({ draft }: { draft: DraftView }) {
   const issuesFor = (key: string) => [
     ...v.errors.filter((i) => i.field === key).map((issue) => ({ issue, level: 'error' as const })),
     ...v.warnings.filter((i) => i.field === key).map((issue) => ({ issue, level: 'warning' as const })),
-    ...v.infos.filter((i) => i.field === key).map((issue) => ({ issue, level: 'info' as const })),
+    // A hint about an empty field repeats the field's own guidance; show hints once there is text.
+    ...(fields[key]?.trim() ? v.infos.filter((i) => i.field === key).map((issue) => ({ issue, level: 'info' as const })) : []),
   ];
   const shownKeys = new Set<string>(kind.fields.map((f) => f.key));
   const general = [...v.errors, ...v.warnings].filter((i) => !shownKeys.has(i.field));
@@ -137,7 +143,15 @@ export function DraftEditor({ draft }: { draft: DraftView }) {
   return (
     <section className="panel draft-editor" aria-label={kind.name} data-draft-id={draft.id}>
       <header className="draft-editor-head">
-        <button className="link" onClick={() => void useDrafts.getState().flush(draft.id).then(() => useDrafts.getState().open(null))}>
+        <button
+          className="link"
+          onClick={() =>
+            void useDrafts
+              .getState()
+              .flush(draft.id)
+              .then(() => useDrafts.getState().open(null))
+          }
+        >
           ← {t.drafts.back}
         </button>
         <strong>{kind.name}</strong>
@@ -149,7 +163,11 @@ export function DraftEditor({ draft }: { draft: DraftView }) {
       <div className="draft-editor-meta">
         <label className="inline">
           {t.drafts.status}
-          <select aria-label={t.drafts.status} value={draft.status} onChange={(e) => void useDrafts.getState().setStatus(draft.id, e.target.value as DraftStatus)}>
+          <select
+            aria-label={t.drafts.status}
+            value={draft.status}
+            onChange={(e) => void useDrafts.getState().setStatus(draft.id, e.target.value as DraftStatus)}
+          >
             {(['draft', 'final', 'submitted'] as const).map((s) => (
               <option key={s} value={s}>
                 {t.drafts.statuses[s]}
@@ -157,7 +175,6 @@ export function DraftEditor({ draft }: { draft: DraftView }) {
             ))}
           </select>
         </label>
-        <StatusBadge status={draft.status} />
         <button className="danger delete-draft" onClick={() => void useDrafts.getState().remove(draft.id)}>
           {t.delete}
         </button>
@@ -165,7 +182,9 @@ export function DraftEditor({ draft }: { draft: DraftView }) {
 
       {target && (
         <div className="draft-passage">
-          <span className="card-path">{t.drafts.passage}：{target.path || t.drafts.noTarget}</span>
+          <span className="card-path">
+            {t.drafts.passage}：{target.path || t.drafts.noTarget}
+          </span>
           {onThisVersion && (
             <button className="link" onClick={() => useReader.getState().scrollTo(target.blockId)}>
               {t.drafts.goToPassage}
@@ -184,7 +203,11 @@ export function DraftEditor({ draft }: { draft: DraftView }) {
               <div className="field-label-row">
                 <label id={`${id}-label`} htmlFor={id}>
                   {spec.label}
-                  {spec.required && <span className="required" aria-label="必填">*</span>}
+                  {spec.required && (
+                    <span className="required" aria-label="必填">
+                      *
+                    </span>
+                  )}
                 </label>
                 {spec.multiline && value && <span className="muted char-count">{t.drafts.chars(countChars(value))}</span>}
               </div>
@@ -195,7 +218,9 @@ export function DraftEditor({ draft }: { draft: DraftView }) {
             </div>
           );
         })}
-        {general.length > 0 && <Issues issues={general.map((issue) => ({ issue, level: v.errors.includes(issue) ? 'error' : 'warning' }))} draftId={draft.id} />}
+        {general.length > 0 && (
+          <Issues issues={general.map((issue) => ({ issue, level: v.errors.includes(issue) ? 'error' : 'warning' }))} draftId={draft.id} />
+        )}
       </form>
 
       {draft.kind === 'amendment' && (

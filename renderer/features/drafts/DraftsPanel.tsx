@@ -13,6 +13,7 @@ import { StatusBadge } from './StatusBadge';
 /** A request from elsewhere (selection toolbar, annotation card, paragraph menu) is taken once. */
 let consumedNonce = 0;
 
+/** The label names the passage too (第一部分…：修改“…”); the card shows the passage on its own line. */
 function DraftItem({ draft }: { draft: DraftView }) {
   const errors = draft.validation.errors.length;
   const path = draft.targets[0]?.path;
@@ -20,7 +21,7 @@ function DraftItem({ draft }: { draft: DraftView }) {
     <li>
       <button className="card draft-item" data-draft-id={draft.id} onClick={() => useDrafts.getState().open(draft.id)}>
         <span className="draft-item-head">
-          <span className="draft-item-label">{draft.label}</span>
+          <span className="draft-item-label">{path && (draft.kind === 'amendment' || draft.kind === 'opinion') ? draft.label.replace(/^[^：]*：/, '') : draft.label}</span>
           <StatusBadge status={draft.status} />
         </span>
         <span className="draft-item-meta">

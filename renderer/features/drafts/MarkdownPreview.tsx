@@ -88,8 +88,18 @@ export function MarkdownPreview({ markdown }: { markdown: string }) {
             </table>
           );
         }
-        if (chunk.startsWith('- ')) return <p key={i} className="md-item">{inline(chunk.slice(2))}</p>;
-        if (chunk.startsWith('——')) return <p key={i} className="md-sign">{inline(chunk)}</p>;
+        if (chunk.startsWith('- '))
+          return (
+            <p key={i} className="md-item">
+              {inline(chunk.slice(2))}
+            </p>
+          );
+        if (chunk.startsWith('——'))
+          return (
+            <p key={i} className="md-sign">
+              {inline(chunk)}
+            </p>
+          );
         return <p key={i}>{inline(chunk.replace(/^ {2}/, ''))}</p>;
       })}
     </div>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import type { Block } from '../../../electron/api/contract';
 import { useDraftActions } from '../../store/draftActions';
 import { t } from '../../i18n/zh-CN';
@@ -49,16 +50,19 @@ export function ParagraphMenu({ block }: { block: Block }) {
       >
         ⋯
       </button>
-      {at && (
-        <div className="popover paragraph-menu" role="menu" style={at} onMouseDown={(e) => e.preventDefault()}>
-          <button role="menuitem" onClick={() => start('amendment')}>
-            {t.drafts.paragraphAmendment}
-          </button>
-          <button role="menuitem" onClick={() => start('opinion')}>
-            {t.drafts.paragraphOpinion}
-          </button>
-        </div>
-      )}
+      {/* In a portal: reader rows are transformed, which would make `position: fixed` relative to the row. */}
+      {at &&
+        createPortal(
+          <div className="popover paragraph-menu" role="menu" style={at} onMouseDown={(e) => e.preventDefault()}>
+            <button role="menuitem" onClick={() => start('amendment')}>
+              {t.drafts.paragraphAmendment}
+            </button>
+            <button role="menuitem" onClick={() => start('opinion')}>
+              {t.drafts.paragraphOpinion}
+            </button>
+          </div>,
+          document.body,
+        )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { Fragment, useRef, useState } from 'react';
 import { useLibrary } from '../../store/library';
 import { useReader } from '../../store/reader';
 import { useUi } from '../../store/ui';
@@ -12,6 +12,7 @@ export function LibraryView() {
   const current = useReader((s) => s.doc?.version.id);
   const input = useRef<HTMLInputElement>(null);
   const [target, setTarget] = useState<string | undefined>(undefined);
+  const [repairsOf, setRepairsOf] = useState<string | null>(null);
 
   const open = async (versionId: string) => {
     await useReader.getState().open(versionId);
@@ -59,15 +60,40 @@ export function LibraryView() {
             <table className="versions">
               <tbody>
                 {[...r.versions].reverse().map((v) => (
-                  <tr key={v.id} className={v.id === current ? 'current' : undefined}>
-                    <td>{v.label}</td>
-                    <td className="muted">{v.sourceName}</td>
-                    <td className="muted">{t.library.blocks(v.meta.blockCount)}</td>
-                    <td className="muted">{new Date(v.importedAt).toLocaleDateString('zh-CN')}</td>
-                    <td>
-                      <button onClick={() => void open(v.id)}>{t.library.open}</button>
-                    </td>
-                  </tr>
+                  <Fragment key={v.id}>
+                    <tr className={v.id === current ? 'current' : undefined}>
+                      <td>{v.label}</td>
+                      <td className="muted">{v.sourceName}</td>
+                      <td className="muted">{t.library.blocks(v.meta.blockCount)}</td>
+                      <td className="muted">{new Date(v.importedAt).toLocaleDateString('zh-CN')}</td>
+                      <td>
+                        {v.meta.repairs.length > 0 && (
+                          <button className="link" aria-expanded={repairsOf === v.id} onClick={() => setRepairsOf(repairsOf === v.id ? null : v.id)}>
+                            {t.library.repairsButton(v.meta.repairs.length)}
+                          </button>
+                        )}
+                      </td>
+                      <td>
+                        <button onClick={() => void open(v.id)}>{t.library.open}</button>
+                      </td>
+                    </tr>
+                    {repairsOf === v.id && (
+                      <tr className="repairs-row">
+                        <td colSpan={6}>
+                          <p className="muted">{t.library.repairsIntro}</p>
+                          <ol className="repairs">
+                            {v.meta.repairs.map((rep, i) => (
+                              <li key={i}>
+                                {rep.line ? <span className="muted">{t.library.line(rep.line)} </span> : null}
+                                {rep.message}
+                                {rep.text && <q className="repair-text">{rep.text.length > 60 ? rep.text.slice(0, 60) + '…' : rep.text}</q>}
+                              </li>
+                            ))}
+                          </ol>
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
                 ))}
               </tbody>
             </table>
