@@ -22,15 +22,25 @@ function electronBinary() {
   }
 }
 
-const electronPath = electronBinary();
+// package.json's allowScripts keeps Electron's own download out of `npm install`, so that the
+// install succeeds offline too; the binary is fetched here, the first time the app is started.
+let electronPath = electronBinary();
+if (!electronPath) {
+  const installer = join(root, 'node_modules', 'electron', 'install.js');
+  if (existsSync(installer)) {
+    console.log('审议台：首次启动，正在下载 Electron 程序…（ReviewDesk: downloading the Electron binary once）');
+    spawnSync(process.execPath, [installer], { cwd: dirname(installer), stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } });
+    electronPath = electronBinary();
+  }
+}
 if (!electronPath) {
   console.error(
     [
       '审议台：找不到 Electron 程序（node_modules/electron 没有下载完整，可能安装时设置了 ELECTRON_SKIP_BINARY_DOWNLOAD）。',
-      '  · 联网后运行 npm install（或 node node_modules/electron/install.js）下载 Electron，再运行 npm start；',
+      '  · 联网后再运行 npm start（会自动下载 Electron），或手动运行 node node_modules/electron/install.js；',
       '  · 或者运行 npm run web，在浏览器中使用审议台。',
       'ReviewDesk: the Electron binary is missing (node_modules/electron was installed without it).',
-      '  · Run `npm install` with network access (or `node node_modules/electron/install.js`), then `npm start`;',
+      '  · Run `npm start` again with network access (it downloads Electron), or `node node_modules/electron/install.js`;',
       '  · or run `npm run web` to use ReviewDesk in a browser.',
     ].join('\n'),
   );
