@@ -1,43 +1,93 @@
 /**
- * Report engine entry points. PLACEHOLDER implementation (naive line split) until the real
- * importer/repair/structure modules land; the signatures are the contract others code against.
+ * Report engine: a report file becomes a ParsedReport — repaired text in blocks with stable ids,
+ * structure, citation paths and sentences. Pipeline: read (txt/md/docx) → repair → structure →
+ * ids. Every user-facing failure is a ReviewDeskError with a Chinese message.
  */
-import { createHash } from 'node:crypto';
-import type { Block, ParsedReport } from './types';
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { ReviewDeskError } from '../errors';
+import { decodeText, encodingLabel } from './decode';
+import { readDocx } from './docx';
+import { assignIds } from './ids';
+import { extractReportInfo } from './info';
+import { assertNotEmpty, assertSize, assertTextLike, sniffMagic } from './limits';
+import { readMarkdown } from './markdown';
+import { repairLines } from './repair';
+import { splitPlainText, type SourceLine } from './source';
+import { buildStructure } from './structure';
+import type { ParsedReport, Repair } from './types';
 
-export type { Block, ParsedReport } from './types';
+export type { Artifact, Block, BlockKind, ParsedReport, Repair } from './types';
+export { reportOutline, summarizeOutline, type OutlinePart, type OutlineSection, type OutlineSummary } from './outline';
+export { splitSentences, sentenceEnds } from './sentences';
+export { quoteLead } from './citation';
 
-/** Parse already-decoded report text (txt/md content). */
-export function parseReportText(text: string, opts: { format?: 'txt' | 'md' } = {}): ParsedReport {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  const blocks: Block[] = lines.map((t, ord) => ({
-    id: 'b' + createHash('sha1').update(`${ord}:${t}`).digest('hex').slice(0, 10),
-    ord,
-    kind: ord === 0 ? 'title' : 'paragraph',
-    text: t,
-    path: `第${ord + 1}段`,
-    level: ord === 0 ? 0 : 4,
-    part: null,
-    section: null,
-    headingEnd: 0,
-    leadEnd: 0,
-    sentenceEnds: [t.length],
-  }));
+type Format = ParsedReport['sourceFormat'];
+
+function parseLines(lines: SourceLine[], format: Format, encoding: string, extraRepairs: Repair[]): ParsedReport {
+  const repaired = repairLines(lines, { plainText: format !== 'docx' });
+  const drafts = buildStructure(repaired.lines);
+  if (drafts.length === 0) {
+    throw new ReviewDeskError('import/no-paragraphs', '文件里没有找到正文段落（只有空白或排版残留），无法作为报告导入。');
+  }
+  const blocks = assignIds(drafts);
+  const info = extractReportInfo(drafts);
   return {
-    title: lines[0] ?? null,
-    date: null,
-    speaker: null,
-    region: null,
-    year: null,
+    ...info,
     blocks,
-    artifacts: [],
-    repairs: [],
-    sourceEncoding: 'utf-8',
-    sourceFormat: opts.format ?? 'txt',
+    artifacts: repaired.artifacts,
+    repairs: [...extraRepairs, ...repaired.repairs],
+    sourceEncoding: encoding,
+    sourceFormat: format,
   };
+}
+
+/** Parse already-decoded report text (txt/md content). Throws ReviewDeskError when it has no paragraphs. */
+export function parseReportText(text: string, opts: { format?: 'txt' | 'md' } = {}): ParsedReport {
+  const format = opts.format ?? 'txt';
+  const lines = format === 'md' ? readMarkdown(text) : splitPlainText(text);
+  return parseLines(lines, format, 'utf-8', []);
+}
+
+const EXTENSIONS: Record<string, Format> = { txt: 'txt', text: 'txt', md: 'md', markdown: 'md', docx: 'docx' };
+
+function formatFor(bytes: Uint8Array, fileName: string): Format {
+  const dot = fileName.lastIndexOf('.');
+  const ext = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
+  if (ext in EXTENSIONS) return EXTENSIONS[ext];
+  if (ext === '') return sniffMagic(bytes) === 'zip' ? 'docx' : 'txt';
+  if (ext === 'doc' || ext === 'wps') {
+    throw new ReviewDeskError('import/unsupported', `不支持旧版 Word（.${ext}）文件。请在 Word 或 WPS 中另存为 .docx 后再导入。`);
+  }
+  throw new ReviewDeskError('import/unsupported', `不支持 .${ext} 格式的文件。请导入 .txt、.md 或 .docx 格式的报告。`);
 }
 
 /** Decode and parse a report file's bytes (.txt/.md/.docx). Throws ReviewDeskError on bad input. */
 export function importReportBytes(bytes: Uint8Array, fileName: string): ParsedReport {
-  return parseReportText(new TextDecoder().decode(bytes), { format: fileName.endsWith('.md') ? 'md' : 'txt' });
+  assertNotEmpty(bytes);
+  assertSize(bytes.length);
+  const format = formatFor(bytes, fileName);
+  if (format === 'docx') return parseLines(readDocx(bytes), 'docx', 'docx', []);
+  assertTextLike(bytes);
+  const decoded = decodeText(bytes);
+  const repairs: Repair[] = [];
+  if (decoded.encoding !== 'utf-8') {
+    repairs.push({ kind: 'encoding-detected', text: decoded.encoding, message: `已自动识别文件编码为 ${encodingLabel(decoded.encoding)}` });
+  }
+  const lines = format === 'md' ? readMarkdown(decoded.text) : splitPlainText(decoded.text);
+  return parseLines(lines, format, decoded.encoding, repairs);
+}
+
+/** Read and import a report file from disk, refusing oversized files before reading them. */
+export function importReportFile(path: string): ParsedReport {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new Error('not a file');
+    size = stat.size;
+  } catch {
+    throw new ReviewDeskError('import/not-found', `找不到文件或无法读取：${basename(path)}`);
+  }
+  assertSize(size);
+  return importReportBytes(readFileSync(path), basename(path));
 }

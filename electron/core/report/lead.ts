@@ -1,0 +1,54 @@
+/**
+ * Lead sentences (段首语): the opening sentence that works as a paragraph's heading, e.g.
+ * 着力扩大有效投资。…  People cite paragraphs by it. Bold in the source is the strongest hint;
+ * without it we accept a short opening sentence that reads like a heading: no figures, no
+ * clause commas (an item may have one: 一是…，…。).
+ */
+import { DASH_ITEM, ENUM_ITEM, NUMBERED_ITEM } from './patterns';
+import { offsetAfterVisible, type SourceLine } from './source';
+
+const LEAD_FINAL = /[。！？!?；;]/;
+const CLOSERS = /[”’」』）)》]/;
+const MAX_LEAD = 25;
+const MAX_ITEM_LEAD = 32;
+
+/** Extend an offset over the punctuation (and closing quotes) that ends the sentence there. */
+function extendOverPunctuation(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && /[。！？；：!?;:]/.test(text[i])) i++;
+  while (i < text.length && CLOSERS.test(text[i])) i++;
+  return i;
+}
+
+/** Where a bold span at the start of the line ends, if it ends a sentence with text after it. */
+export function boldLeadEnd(line: SourceLine, text: string): number {
+  if (line.boldEnd === undefined || line.boldStart === undefined) return 0;
+  const start = offsetAfterVisible(text, line.boldStart);
+  // Only a bold span right at the start (after at most an item marker) is a lead.
+  const prefix = text.slice(0, start);
+  if (prefix && !DASH_ITEM.test(prefix) && !ENUM_ITEM.test(prefix) && !NUMBERED_ITEM.test(prefix)) return 0;
+  let end = offsetAfterVisible(text, line.boldEnd);
+  end = extendOverPunctuation(text, end);
+  let last = end - 1;
+  while (last > 0 && CLOSERS.test(text[last])) last--;
+  if (!LEAD_FINAL.test(text[last] ?? '') && text[last] !== '：' && text[last] !== ':') return 0;
+  if (!text.slice(end).trim()) return 0;
+  return end - start >= 3 ? end : 0;
+}
+
+/** A short opening sentence that reads like a heading. firstEnd is the first sentence's end. */
+export function heuristicLeadEnd(text: string, firstEnd: number, isItem: boolean): number {
+  if (firstEnd >= text.length || !text.slice(firstEnd).trim()) return 0;
+  let last = firstEnd - 1;
+  while (last > 0 && CLOSERS.test(text[last])) last--;
+  if (!/[。！!]/.test(text[last])) return 0;
+  let core = text.slice(0, last);
+  if (isItem) core = core.replace(DASH_ITEM, '').replace(NUMBERED_ITEM, '');
+  const len = core.length;
+  if (len < 4 || len > (isItem ? MAX_ITEM_LEAD : MAX_LEAD)) return 0;
+  if (/[0-9０-９%％]/.test(core)) return 0;
+  if (/[：:；;]/.test(core)) return 0;
+  const commas = (core.match(/[，,]/g) ?? []).length;
+  if (commas > (isItem ? 1 : 0)) return 0;
+  return firstEnd;
+}

@@ -1,0 +1,255 @@
+/**
+ * Structure: what each repaired line is (part, section, lead paragraph, item, closing…), where it
+ * sits (part/section numbers) and how people cite it (path). One pass over the lines, with a
+ * look-ahead only to number parts in a report that starts mid-way.
+ */
+import { contextLabel, leadPath, ordinalPath } from './citation';
+import { splitFrontMatter } from './frontmatter';
+import { boldLeadEnd, heuristicLeadEnd } from './lead';
+import { parseChineseNumeral } from './numerals';
+import { ADDRESS_START, DASH_ITEM, ENUM_ITEM, NOTE_LINE, NOTES_HEADING, NUMBERED_ITEM, PART_MARKER, SALUTATION, SECTION_MARKER, isMetaLike } from './patterns';
+import { sentenceEnds } from './sentences';
+import { offsetAfterVisible, type SourceLine } from './source';
+import type { Block, BlockKind } from './types';
+
+export type DraftBlock = Omit<Block, 'id' | 'ord'>;
+
+const MAX_PART_HEADING = 50;
+const MAX_SECTION_HEADING = 90;
+const HEADING_END = /[。！？!?]/;
+
+interface State {
+  part: number | null;
+  section: number | null;
+  /** The report has part or section headings: paths name them, and text before them is 开头. */
+  hasOutline: boolean;
+  counters: Map<string, number>;
+  notesTail: boolean;
+}
+
+function partNumber(line: SourceLine, state: State): number | null {
+  const t = line.text;
+  const m = PART_MARKER.exec(t);
+  if (!m) return null;
+  const n = parseChineseNumeral(m[1]);
+  if (n === null) return null;
+  const styled = line.allBold === true || line.headingLevel !== undefined;
+  if (t.length > (styled ? MAX_PART_HEADING + 20 : MAX_PART_HEADING)) return null;
+  // A part heading stands alone: a sentence inside means an enumerated paragraph instead.
+  if (HEADING_END.test(t.slice(0, -1)) || /[：:，,]$/.test(t)) return null;
+  if (state.part === null) return n;
+  return n > state.part && n <= state.part + 2 ? n : null;
+}
+
+function sectionNumber(text: string, state: State): number | null {
+  const m = SECTION_MARKER.exec(text);
+  if (!m) return null;
+  const n = parseChineseNumeral(m[1]);
+  if (n === null) return null;
+  if (state.section !== null && !(n > state.section && n <= state.section + 2)) return null;
+  return n;
+}
+
+/** End of a section heading inside its line: the bold span, else the first sentence, else all. */
+function sectionHeadingEnd(line: SourceLine, text: string): number {
+  const firstEnd = HEADING_END.exec(text);
+  const sentenceEnd = firstEnd ? firstEnd.index + 1 : text.length;
+  if (line.boldStart === 0 && line.boldEnd !== undefined) {
+    let boldEnd = offsetAfterVisible(text, line.boldEnd);
+    while (boldEnd < text.length && /[。！？!?；;]/.test(text[boldEnd])) boldEnd++;
+    if (boldEnd < sentenceEnd && boldEnd > 3) return boldEnd;
+  }
+  let end = sentenceEnd;
+  while (end < text.length && /[”’）)》]/.test(text[end])) end++;
+  return end;
+}
+
+/** Part numbers for a report that starts mid-way: sections before 二、 belong to part 一. */
+function initialPart(body: SourceLine[]): number | null {
+  const probe: State = { part: null, section: null, hasOutline: false, counters: new Map(), notesTail: false };
+  for (const line of body) {
+    const n = partNumber(line, probe);
+    if (n !== null) return n > 1 ? n - 1 : null;
+  }
+  return null;
+}
+
+function hasOutline(body: SourceLine[]): boolean {
+  return body.some((l) => PART_MARKER.test(l.text) || SECTION_MARKER.test(l.text));
+}
+
+/** （二） glued after a sentence by a page-break join: split it off when it is the next section. */
+function splitEmbeddedSection(line: SourceLine, expected: number, from = 0): [SourceLine, SourceLine] | null {
+  const re = /[。！？!?]\s*(?=[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)])/g;
+  re.lastIndex = from;
+  for (let m: RegExpExecArray | null; (m = re.exec(line.text));) {
+    if (parseChineseNumeral(m[1]) !== expected) continue;
+    const cut = m.index + 1;
+    const head: SourceLine = { ...line, text: line.text.slice(0, cut) };
+    const tail: SourceLine = { text: line.text.slice(cut).trimStart(), line: line.line };
+    return [head, tail];
+  }
+  return null;
+}
+
+function itemLike(text: string): boolean {
+  return (DASH_ITEM.test(text) && !isMetaLike(text)) || ENUM_ITEM.test(text) || NUMBERED_ITEM.test(text);
+}
+
+function noteLabel(text: string): string {
+  const m = NOTE_LINE.exec(text);
+  if (m) return m[0].replace(/\s*[：:]$/, '');
+  return NOTES_HEADING.test(text) ? text.replace(/^附[：:]?\s*/, '').replace(/[：:]$/, '') : '注释';
+}
+
+function block(kind: BlockKind, text: string, fields: Partial<DraftBlock> = {}): DraftBlock {
+  const b: DraftBlock = {
+    kind,
+    text,
+    path: '',
+    level: 4,
+    part: null,
+    section: null,
+    headingEnd: 0,
+    leadEnd: 0,
+    sentenceEnds: fields.sentenceEnds ?? [],
+    ...fields,
+  };
+  if (!fields.sentenceEnds) b.sentenceEnds = sentenceEnds(text);
+  return b;
+}
+
+export function buildStructure(lines: SourceLine[]): DraftBlock[] {
+  const { front, bodyStart } = splitFrontMatter(lines);
+  const out: DraftBlock[] = [];
+  const frontPaths: Record<string, string> = { title: '标题', meta: '题注', salutation: '称呼' };
+  for (const f of front) {
+    const level = f.kind === 'title' || f.kind === 'meta' ? 0 : 4;
+    out.push(block(f.kind, f.text, { level, path: f.kind === 'note' ? noteLabel(f.text) : frontPaths[f.kind] }));
+  }
+
+  const body = lines.slice(bodyStart);
+  const state: State = { part: initialPart(body), section: null, hasOutline: hasOutline(body), counters: new Map(), notesTail: false };
+
+  const nextOrdinal = () => {
+    const key = `${state.part}|${state.section}`;
+    const n = (state.counters.get(key) ?? 0) + 1;
+    state.counters.set(key, n);
+    return n;
+  };
+  const context = () => {
+    if (!state.hasOutline) return '';
+    if (state.part === null && state.section === null) return '开头';
+    return contextLabel(state.part, state.section);
+  };
+  const where = () => ({ part: state.part, section: state.section });
+
+  let notesLabel = '注释';
+  let notesCount = 0;
+  const queue = body.slice();
+  for (let i = 0; i < queue.length; i++) {
+    const line = queue[i];
+    const t = line.text;
+
+    if (state.notesTail) {
+      // Glossary entries after 名词解释： are cited by number: 名词解释第2条.
+      out.push(block('note', t, { path: `${notesLabel}第${++notesCount}条` }));
+      continue;
+    }
+    if (NOTES_HEADING.test(t)) {
+      state.notesTail = true;
+      notesLabel = noteLabel(t);
+      out.push(block('note', t, { path: notesLabel }));
+      continue;
+    }
+    if (NOTE_LINE.test(t) && t.length <= 200) {
+      out.push(block('note', t, { path: noteLabel(t) }));
+      continue;
+    }
+
+    const part = partNumber(line, state);
+    if (part !== null) {
+      state.part = part;
+      state.section = null;
+      out.push(block('part', t, { level: 1, ...where(), headingEnd: t.length, path: contextLabel(part, null) }));
+      continue;
+    }
+
+    const section = sectionNumber(t, state);
+    if (section !== null) {
+      const headingEnd = sectionHeadingEnd(line, t);
+      if (headingEnd <= MAX_SECTION_HEADING) {
+        const split = splitEmbeddedSection(line, section + 1, headingEnd);
+        if (split) {
+          queue.splice(i, 1, split[0], split[1]);
+          i--;
+          continue;
+        }
+        state.section = section;
+        const b = block('section', t, { level: 2, ...where(), headingEnd, path: contextLabel(state.part, section) });
+        // Heading inline with its body: the block is also the section's first paragraph.
+        if (t.slice(headingEnd).trim()) nextOrdinal();
+        out.push(b);
+        continue;
+      }
+    }
+
+    if (SALUTATION.test(t)) {
+      // A standalone 各位代表！ inside the body turns to a new matter: it closes the section.
+      state.section = null;
+      out.push(block('salutation', t, { ...where(), path: ordinalPath(context(), nextOrdinal()) }));
+      continue;
+    }
+
+    const split = state.part !== null || state.section !== null ? splitEmbeddedSection(line, (state.section ?? 0) + 1) : null;
+    if (split) {
+      queue.splice(i, 1, split[0], split[1]);
+      i--;
+      continue;
+    }
+
+    const kind: BlockKind = itemLike(t) ? 'item' : 'paragraph';
+    const ends = sentenceEnds(t);
+    // 各位代表！… addresses the deputies; its first words are not a heading.
+    const leadEnd = ADDRESS_START.test(t) ? 0 : boldLeadEnd(line, t) || heuristicLeadEnd(t, ends[0], kind === 'item');
+    const n = nextOrdinal();
+    const ctx = context();
+    out.push(
+      block(kind, t, {
+        ...where(),
+        level: leadEnd ? 3 : 4,
+        leadEnd,
+        sentenceEnds: ends,
+        path: leadEnd ? leadPath(ctx, t.slice(0, leadEnd)) : ordinalPath(ctx, n),
+      }),
+    );
+  }
+
+  markClosing(out);
+  return out;
+}
+
+/** The closing appeal: from the last 各位代表… near the end, after the last heading. */
+function markClosing(blocks: DraftBlock[]): void {
+  let start = -1;
+  let contentAfter = 0;
+  for (let i = blocks.length - 1; i >= 0; i--) {
+    const b = blocks[i];
+    if (b.kind === 'note') continue;
+    if (b.kind === 'part' || b.kind === 'section' || b.kind === 'title' || b.kind === 'meta') break;
+    if (ADDRESS_START.test(b.text)) {
+      if (b.path === '称呼') break; // the opening 各位代表： of a very short report
+      start = i;
+      break;
+    }
+    if (++contentAfter > 2) break;
+  }
+  if (start < 0) return;
+  let n = 0;
+  for (let i = start; i < blocks.length; i++) {
+    const b = blocks[i];
+    if (b.kind === 'note') continue;
+    n++;
+    Object.assign(b, { kind: 'closing', level: 4, part: null, section: null, leadEnd: 0, path: n === 1 ? '结尾' : `结尾第${n}段` });
+  }
+}

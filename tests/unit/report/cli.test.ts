@@ -1,0 +1,45 @@
+/** `reviewdesk parse FILE --json` prints only JSON; errors are Chinese, on stderr, without a stack. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURES, XIANNING } from './helpers';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const cli = (...args: string[]) => spawnSync('npx', ['tsx', 'electron/cli.ts', 'parse', ...args], { cwd: ROOT, encoding: 'utf8' });
+
+describe('cli parse', () => {
+  it('prints the parsed bundled report as JSON on stdout', () => {
+    const res = cli(join(FIXTURES, XIANNING), '--json');
+    expect(res.status).toBe(0);
+    const out = JSON.parse(res.stdout) as {
+      title: string | null;
+      blocks: { id: string; kind: string; path: string; text: string }[];
+      artifacts: { kind: string; text: string }[];
+      repairs: { kind: string }[];
+    };
+    expect(out.title).toBe('政府工作报告');
+    expect(out.blocks.find((b) => b.text.startsWith('着力扩大有效投资'))?.path).toBe('第二部分（一）“着力扩大有效投资”段');
+    expect(out.artifacts[0]).toMatchObject({ kind: 'continuation-marker', text: '(上接第一版)' });
+    expect(out.repairs.some((r) => r.kind === 'paragraphs-joined')).toBe(true);
+  });
+
+  it('fails with a Chinese message and no stack trace for a picture', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reviewdesk-cli-'));
+    const file = join(dir, '报告.txt');
+    writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]));
+    const res = cli(file, '--json');
+    expect(res.status).not.toBe(0);
+    expect(res.stdout).toBe('');
+    expect(res.stderr).toMatch(/PNG 图片.*import\/binary/);
+    expect(res.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('fails clearly for a missing file', () => {
+    const res = cli(join(tmpdir(), 'no-such-report.txt'), '--json');
+    expect(res.status).not.toBe(0);
+    expect(res.stderr).toMatch(/找不到文件/);
+    expect(res.stderr).not.toMatch(/^\s+at /m);
+  });
+});
