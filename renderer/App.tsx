@@ -13,6 +13,9 @@ import { LibraryView } from './features/library/LibraryView';
 import { SettingsView } from './features/settings/SettingsView';
 import { extraViews } from './features/views';
 import { Toasts } from './components/Toasts';
+import { RevisionBar } from './features/compare/RevisionBar';
+import { VersionSwitcher } from './features/compare/VersionSwitcher';
+import { RecoveryPrompt } from './features/backups/RecoveryPrompt';
 import { onGlobalKey } from './keyboard';
 import { subscribeMenuCommands } from './menuCommands';
 import { t } from './i18n/zh-CN';
@@ -21,6 +24,9 @@ const NAV: { id: View; label: string }[] = [
   { id: 'library', label: t.menu.library },
   { id: 'reader', label: t.menu.reader },
   { id: 'compare', label: t.menu.compare },
+  { id: 'indicators', label: t.indicators.nav },
+  { id: 'delegation', label: t.delegation.nav },
+  { id: 'backups', label: t.backups.nav },
   { id: 'settings', label: t.menu.settings },
 ];
 
@@ -91,7 +97,7 @@ export function App() {
         </nav>
         {doc && (
           <span className="doc-title" title={doc.version.sourceName}>
-            {doc.report.title} · {doc.version.label}
+            {doc.report.title} · <VersionSwitcher />
           </span>
         )}
         {view === 'reader' && <ViewControls />}
@@ -103,6 +109,7 @@ export function App() {
             <Outline />
             {doc ? <Reader /> : <div className="loading">{t.loading}</div>}
             <SidePanel />
+            <RevisionBar />
           </div>
         )}
         {view === 'library' && <LibraryView />}
@@ -110,6 +117,7 @@ export function App() {
         {Extra && <Extra />}
       </main>
       {dragging && <div className="drop-overlay">{t.library.dropHere}</div>}
+      <RecoveryPrompt />
       <Toasts />
     </div>
   );

@@ -5,6 +5,7 @@
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { existsSync } from 'node:fs';
+import { contractNamesPlugin } from './contract-names-plugin.mjs';
 
 const quiet = process.argv.includes('--quiet');
 const t0 = Date.now();
@@ -13,8 +14,9 @@ await viteBuild({ configFile: 'vite.config.ts', logLevel: quiet ? 'error' : 'inf
 
 const entries = [
   { in: 'electron/main/index.ts', out: 'out/main/index.cjs', external: ['electron', 'better-sqlite3'] },
-  // Sandboxed preloads may only require('electron'): everything else must be bundled in.
-  { in: 'electron/preload/index.ts', out: 'out/preload/index.cjs', external: ['electron'] },
+  // Sandboxed preloads may only require('electron'): everything else must be bundled in, and the
+  // contract is reduced to its method names (scripts/contract-names-plugin.mjs).
+  { in: 'electron/preload/index.ts', out: 'out/preload/index.cjs', external: ['electron'], plugins: [contractNamesPlugin] },
   { in: 'electron/host/index.ts', out: 'out/host/index.cjs', external: ['better-sqlite3'] },
   { in: 'electron/core/anchor/worker.ts', out: 'out/worker/reanchor.cjs', external: [] },
 ].filter((e) => existsSync(e.in));
@@ -30,6 +32,13 @@ await Promise.all(
       format: 'cjs',
       sourcemap: true,
       external: e.external,
+      plugins: e.plugins ?? [],
+      // CommonJS has no import.meta: give `import.meta.url` its CJS meaning (this file's URL), so a
+      // module that locates itself (core/anchor/worker.ts) works bundled. Not for the sandboxed
+      // preload, which may not require('node:url').
+      ...(e.in.includes('/preload/')
+        ? {}
+        : { define: { 'import.meta.url': '__import_meta_url' }, banner: { js: "var __import_meta_url = require('node:url').pathToFileURL(__filename).href;" } }),
       logLevel: quiet ? 'error' : 'warning',
     }),
   ),

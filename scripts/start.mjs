@@ -27,9 +27,10 @@ function electronBinary() {
 let electronPath = electronBinary();
 if (!electronPath) {
   const installer = join(root, 'node_modules', 'electron', 'install.js');
-  if (existsSync(installer)) {
+  // ELECTRON_SKIP_BINARY_DOWNLOAD=1 (CI, offline machines) means: do not even try.
+  if (existsSync(installer) && !process.env.ELECTRON_SKIP_BINARY_DOWNLOAD) {
     console.log('审议台：首次启动，正在下载 Electron 程序…（ReviewDesk: downloading the Electron binary once）');
-    spawnSync(process.execPath, [installer], { cwd: dirname(installer), stdio: 'inherit', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '' } });
+    spawnSync(process.execPath, [installer], { cwd: dirname(installer), stdio: 'inherit', env: process.env });
     electronPath = electronBinary();
   }
 }

@@ -1,9 +1,29 @@
 import type { Store } from '../core/store';
+import type { BackupService } from './backups';
+import type { RecoveryInfo } from './contract/backups';
 
 /** What handlers need from the process they run in (Electron main or the web host). */
 export interface AppContext {
-  store: Store;
+  /**
+   * The open database. A getter in startBackend: restoring a backup closes the connection and
+   * opens a new one, so handlers read `ctx.store` per call (or use liveStore) instead of keeping it.
+   */
+  readonly store: Store;
   dataDir: string;
   platform: 'electron' | 'web';
   version: string;
+  /** backups and restore; absent only in contexts tests build by hand */
+  backups?: BackupService;
+  /** set when the data file was damaged at start; cleared by a restore or recovery.dismiss */
+  recovery?: RecoveryInfo | null;
+  /** seeds the bundled report (after leaving the recovery state with empty data) */
+  seed?: () => void;
+}
+
+/**
+ * A Store that always forwards to ctx.store at the moment of use, for handler modules that
+ * like a local `store` variable: `const store = liveStore(ctx)`. It survives a restore.
+ */
+export function liveStore(ctx: AppContext): Store {
+  return new Proxy({} as Store, { get: (_target, key) => Reflect.get(ctx.store, key) });
 }

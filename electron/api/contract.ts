@@ -7,12 +7,24 @@ import type { z } from 'zod';
 import { libraryContract } from './contract/library';
 import { annotationContract } from './contract/annotations';
 import { dialogContract } from './contract/dialog';
+import { backupContract } from './contract/backups';
+import { bundleContract } from './contract/bundles';
+import { delegationContract } from './contract/delegation';
+import { draftContract } from './contract/drafts';
+import { reviewContract } from './contract/review';
+import { versionContract } from './contract/versions';
 import type { MethodSpec } from './contract/define';
 
 export const contract = {
   ...libraryContract,
   ...annotationContract,
   ...dialogContract,
+  ...backupContract,
+  ...bundleContract,
+  ...delegationContract,
+  ...draftContract,
+  ...reviewContract,
+  ...versionContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -33,6 +45,9 @@ export interface ApiError {
 
 export type { AppInfo, ImportResult } from './contract/library';
 export type { SavedFile, OpenedFile } from './contract/dialog';
+export type { DraftView, DraftKindInfo, ExportResult, ExportWhat } from './contract/drafts';
+export type { CompareRow, CompareResult, CarryResult, CarriedMark, VersionMarks, OrphanMark, AdoptionRow, DiffOp, PairKind, AnchorStatus, MarkKind } from './contract/versions';
+export type { ReviewFinding, ReviewCheckResult, ReviewIndicator, ReviewIndicatorsResult, RuleMeta, Severity } from './contract/review';
 export type { MenuCommand, DesktopBridge } from './menu-commands';
 export type { Report, ReportVersion, VersionInfo, Annotation, AnnotationTarget, SearchHit } from '../core/model';
 export type { Block, BlockKind, Repair, Artifact } from '../core/report/types';

@@ -4,11 +4,25 @@ import type { AppContext } from './context';
 import { libraryHandlers } from './handlers/library';
 import { annotationHandlers } from './handlers/annotations';
 import { dialogHandlers } from './handlers/dialog';
+import { backupHandlers } from './handlers/backups';
+import { bundleHandlers } from './handlers/bundles';
+import { delegationHandlers } from './handlers/delegation';
+import { draftHandlers } from './handlers/drafts';
+import { exportHandlers } from './handlers/exports';
+import { reviewHandlers } from './handlers/review';
+import { versionHandlers } from './handlers/versions';
 
 export function createHandlers(ctx: AppContext): Handlers {
   return {
     ...libraryHandlers(ctx),
     ...annotationHandlers(ctx),
     ...dialogHandlers(ctx),
+    ...backupHandlers(ctx),
+    ...bundleHandlers(ctx),
+    ...delegationHandlers(ctx),
+    ...draftHandlers(ctx),
+    ...exportHandlers(ctx),
+    ...reviewHandlers(ctx),
+    ...versionHandlers(ctx),
   };
 }

@@ -44,6 +44,8 @@ function index(list: Annotation[]): BlockMarks {
   const map: BlockMarks = new Map();
   for (const a of list)
     for (const target of a.targets) {
+      // An orphan keeps the targets of the version it was made on (shown as its quote): never paint them here.
+      if (a.anchorStatus === 'orphaned') continue;
       const arr = map.get(target.blockId);
       if (arr) arr.push({ annotation: a, target });
       else map.set(target.blockId, [{ annotation: a, target }]);

@@ -162,7 +162,9 @@ export const useDrafts = create<DraftsState>()((set, get) => {
     create: async (kind, versionId, targets, fields) => {
       try {
         // Committed to SQLite before it appears: the editor opens on a saved draft.
-        const view = await api['drafts.create']({ versionId, kind, targets, ...(fields ? { fields: fields as FieldsArg } : {}) });
+        // Targets from annotations carry a display path; the API takes the selector fields only.
+        const selectors = targets.map(({ blockId, start, end, exact, prefix, suffix }) => ({ blockId, start, end, exact, prefix, suffix }));
+        const view = await api['drafts.create']({ versionId, kind, targets: selectors, ...(fields ? { fields: fields as FieldsArg } : {}) });
         set({ list: [...get().list, view], openId: view.id, save: { ...get().save, [view.id]: 'saved' } });
         return view;
       } catch (e) {

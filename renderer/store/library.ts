@@ -7,6 +7,8 @@ import { useUi } from './ui';
 interface LibraryState {
   reports: Report[];
   loaded: boolean;
+  /** version just imported as a new version of an existing report: its marks are carried to it on opening */
+  justImported: string | null;
   load(): Promise<void>;
   /** Import a file as a new report, or as a new version of `reportId`. Returns the new version id. */
   importFile(file: File, reportId?: string, label?: string): Promise<string | null>;
@@ -26,6 +28,7 @@ export function fileToBase64(file: Blob): Promise<string> {
 export const useLibrary = create<LibraryState>()((set, get) => ({
   reports: [],
   loaded: false,
+  justImported: null,
   load: async () => {
     set({ reports: await api['reports.list']({}), loaded: true });
   },
@@ -47,6 +50,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
     try {
       const result = await api['reports.import']({ fileName, dataBase64, reportId, label });
       await get().load();
+      if (reportId) set({ justImported: result.versionId });
       ui.toast('info', t.library.imported(result.report.title) + (result.repairs.length ? ' ' + t.library.repairs(result.repairs.length) : ''));
       return result.versionId;
     } catch (e) {

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type View = 'library' | 'reader' | 'compare' | 'settings';
+export type View = 'library' | 'reader' | 'compare' | 'settings' | 'indicators' | 'backups' | 'delegation';
 export type SideTab = 'annotations' | 'search' | 'drafts' | 'review' | 'indicators';
 
 export interface Toast {

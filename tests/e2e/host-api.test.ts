@@ -20,13 +20,13 @@ describe('browser host over HTTP', () => {
     expect(none.status).toBe(401);
     const wrong = await host.raw('settings.set', { key: 'x', value: 'y' }, { Authorization: 'Bearer nope' });
     expect(wrong.status).toBe(401);
-    expect((await wrong.json()).ok).toBe(false);
+    expect(((await wrong.json()) as { ok: boolean }).ok).toBe(false);
     expect(await host.call('settings.get', { key: 'x' })).toEqual({ key: 'x', value: null });
   });
 
   it('lists the method names on GET /api', async () => {
     const res = await fetch(`${host.origin}/api`, { headers: { Authorization: `Bearer ${host.token}` } });
-    const body = await res.json();
+    const body = (await res.json()) as { ok: boolean; result: string[]; error: { code: string; message: string } };
     expect(body.ok).toBe(true);
     expect(body.result).toEqual(expect.arrayContaining(['reports.list', 'reports.get', 'settings.get', 'settings.set']));
   });
@@ -34,7 +34,7 @@ describe('browser host over HTTP', () => {
   it('answers 400 with the validation message on invalid arguments, writing nothing', async () => {
     const res = await host.raw('settings.set', { key: '', value: 'v' });
     expect(res.status).toBe(400);
-    const body = await res.json();
+    const body = (await res.json()) as { ok: boolean; result: string[]; error: { code: string; message: string } };
     expect(body).toMatchObject({ ok: false, error: { code: 'invalid-argument' } });
     expect(body.error.message).toMatch(/key/);
     const bad = await fetch(`${host.origin}/api/settings.set`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}` }, body: '{not json' });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Report, ReportVersion, VersionInfo } from '../../core/model';
 import { Base64, Id, ShortText, Uuid, method } from './define';
+import type { RecoveryInfo } from './backups';
 
 export interface AppInfo {
   version: string;
@@ -8,6 +9,8 @@ export interface AppInfo {
   dataDir: string;
   /** The report the app opens first (last read, else the bundled one). */
   startVersionId: string | null;
+  /** set when the data file was damaged at start: the renderer shows the recovery prompt */
+  recovery?: RecoveryInfo | null;
 }
 
 export interface ImportResult {

@@ -1,4 +1,4 @@
-import type { AppContext } from '../context';
+import { liveStore, type AppContext } from '../context';
 import type { Handlers } from '../contract';
 
 type AnnotationHandlers = Pick<
@@ -7,7 +7,7 @@ type AnnotationHandlers = Pick<
 >;
 
 export function annotationHandlers(ctx: AppContext): AnnotationHandlers {
-  const { store } = ctx;
+  const store = liveStore(ctx); // reads ctx.store per call: a restore swaps it
   return {
     // The row is committed (synchronous=FULL) before this returns: the UI says “已保存” only then.
     'annotations.create': (a) => store.annotations.create({ ...a, author: store.settings.get('author.name') ?? '' }),

@@ -1,18 +1,18 @@
 import { importReportBytes } from '../../core/report';
-import type { AppContext } from '../context';
+import { liveStore, type AppContext } from '../context';
 import type { Handlers } from '../contract';
 
 type LibraryHandlers = Pick<Handlers, 'app.info' | 'reports.list' | 'reports.get' | 'reports.import' | 'reports.rename' | 'versions.rename' | 'settings.get' | 'settings.set' | 'settings.all'>;
 
 export function libraryHandlers(ctx: AppContext): LibraryHandlers {
-  const { store } = ctx;
+  const store = liveStore(ctx); // reads ctx.store per call: a restore swaps it
   return {
     'app.info': () => {
       const last = store.settings.get('reader.lastVersionId');
       const reports = store.reports.list();
       const known = last && reports.some((r) => r.versions.some((v) => v.id === last));
       const first = reports[0]?.versions.at(-1)?.id ?? null;
-      return { version: ctx.version, platform: ctx.platform, dataDir: ctx.dataDir, startVersionId: known ? last : first };
+      return { version: ctx.version, platform: ctx.platform, dataDir: ctx.dataDir, startVersionId: known ? last : first, recovery: ctx.recovery ?? null };
     },
     'reports.list': () => store.reports.list(),
     'reports.get': ({ versionId }) => store.reports.getVersion(versionId),

@@ -82,6 +82,14 @@ export function migrate(db: Db, list: Migration[]): number {
   return pending.length;
 }
 
+/**
+ * A bare connection: no pragmas, no integrity check, no migrations. For backup files only —
+ * switching a fresh copy to a self-contained single file before it is verified.
+ */
+export function openPlainDatabase(file: string, opts: Pick<OpenOptions, 'nativeBinding' | 'readonly'> = {}): Db {
+  return new Database(file, { nativeBinding: opts.nativeBinding, readonly: opts.readonly ?? false, fileMustExist: true });
+}
+
 export function databaseExists(file: string): boolean {
   return existsSync(file);
 }

@@ -6,16 +6,24 @@ import { createDraftRepository } from './drafts';
 import { createSettingsRepository } from './settings';
 import { createSearchRepository } from './search';
 import { createReviewRepository } from './review';
+import { createBundleRepository } from './bundle';
+import { createDelegationRepository } from './delegation';
+import { createRevisionRepository } from './revisions';
 
 export function createStore(db: Db) {
+  const annotations = createAnnotationRepository(db);
+  const drafts = createDraftRepository(db);
   return {
     db,
     reports: createReportRepository(db),
-    annotations: createAnnotationRepository(db),
-    drafts: createDraftRepository(db),
+    annotations,
+    drafts,
     settings: createSettingsRepository(db),
     search: createSearchRepository(db),
     review: createReviewRepository(db),
+    bundles: createBundleRepository(db),
+    delegation: createDelegationRepository(db),
+    revisions: createRevisionRepository(db, annotations, drafts),
     close: () => db.close(),
   };
 }

@@ -235,7 +235,7 @@ export function DraftEditor({ draft }: { draft: DraftView }) {
         <button onClick={() => void exportAs('docx', args)}>Word</button>
         <button onClick={() => void exportAs('markdown', args)}>Markdown</button>
         <Menu label={t.drafts.exportAll} items={collectionExports(draft.reportId, doc?.report.id === draft.reportId ? doc.version.id : undefined)} />
-        {v.errors.length > 0 && <span className="issue-warning export-note">{t.drafts.exportHasErrors}</span>}
+        {v.errors.length > 0 && <span className="issue-warning export-note">{t.drafts.exportHasErrors(v.errors.length)}</span>}
       </div>
 
       <details className="draft-preview" open>

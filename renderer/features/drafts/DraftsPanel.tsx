@@ -13,6 +13,16 @@ import { StatusBadge } from './StatusBadge';
 /** A request from elsewhere (selection toolbar, annotation card, paragraph menu) is taken once. */
 let consumedNonce = 0;
 
+/** What a card says: the amendment sentence itself, or the label without the passage (shown below it). */
+function itemText(draft: DraftView): string {
+  const path = draft.targets[0]?.path ?? '';
+  if (draft.kind === 'amendment') {
+    const located = `在${path}中，`;
+    return path && draft.wording.startsWith(located) ? draft.wording.slice(located.length) : draft.wording;
+  }
+  return path && draft.kind === 'opinion' ? draft.label.replace(/^[^：]*：/, '') : draft.label;
+}
+
 /** The label names the passage too (第一部分…：修改“…”); the card shows the passage on its own line. */
 function DraftItem({ draft }: { draft: DraftView }) {
   const errors = draft.validation.errors.length;
@@ -21,7 +31,7 @@ function DraftItem({ draft }: { draft: DraftView }) {
     <li>
       <button className="card draft-item" data-draft-id={draft.id} onClick={() => useDrafts.getState().open(draft.id)}>
         <span className="draft-item-head">
-          <span className="draft-item-label">{path && (draft.kind === 'amendment' || draft.kind === 'opinion') ? draft.label.replace(/^[^：]*：/, '') : draft.label}</span>
+          <span className="draft-item-label">{itemText(draft)}</span>
           <StatusBadge status={draft.status} />
         </span>
         <span className="draft-item-meta">

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { t } from '../../i18n/zh-CN';
 
 export interface MenuItem {
   key: string;
@@ -33,6 +34,11 @@ export function Menu({ label, items, className, title }: { label: ReactNode; ite
       </button>
       {open && (
         <ul className="menu-list" role="menu">
+          {items.length === 0 && (
+            <li role="none" className="muted menu-empty">
+              {t.drafts.menuLoading}
+            </li>
+          )}
           {items.map((it) => (
             <li key={it.key} role="none" className={it.separated ? 'separated' : undefined}>
               <button

@@ -61,7 +61,8 @@ export function ParagraphMenu({ block }: { block: Block }) {
               {t.drafts.paragraphOpinion}
             </button>
           </div>,
-          document.body,
+          // inside .app, whose theme class defines the colours
+          document.querySelector('.app') ?? document.body,
         )}
     </>
   );

@@ -3,6 +3,8 @@ import { useLibrary } from '../../store/library';
 import { useReader } from '../../store/reader';
 import { useUi } from '../../store/ui';
 import { t } from '../../i18n/zh-CN';
+import { CompareButton } from '../compare/CompareButton';
+import { BundleButtons } from '../bundles/BundleButtons';
 
 const ACCEPT = '.docx,.txt,.md,.markdown,text/plain';
 
@@ -30,6 +32,7 @@ export function LibraryView() {
         <button className="primary" onClick={() => pick(undefined)}>
           {t.menu.import}
         </button>
+        <BundleButtons />
         <span className="muted">{t.library.importHint}</span>
         <input
           ref={input}
@@ -56,6 +59,7 @@ export function LibraryView() {
                 {[r.region, r.year].filter(Boolean).join(' · ')}
               </span>
               <button onClick={() => pick(r.id)}>{t.library.addVersion}</button>
+              <CompareButton report={r} />
             </div>
             <table className="versions">
               <tbody>

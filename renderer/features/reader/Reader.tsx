@@ -33,6 +33,19 @@ export function Reader() {
   const [chooser, setChooser] = useState<{ ids: string[]; x: number; y: number } | null>(null);
   const [flashId, setFlashId] = useState<string | null>(null);
 
+  // While the mouse is down (a drag-selection in progress) the paragraphs must not re-render:
+  // replacing their text runs would move the selection's anchor. Marks that arrive meanwhile
+  // (proofreading underlines, a sync) are painted when the button is released.
+  const [dragging, setDragging] = useState(false);
+  useEffect(() => {
+    if (!dragging) return;
+    const up = () => setDragging(false);
+    window.addEventListener('mouseup', up);
+    return () => window.removeEventListener('mouseup', up);
+  }, [dragging]);
+  const painted = useRef({ byBlock, findingsByBlock });
+  if (!dragging) painted.current = { byBlock, findingsByBlock };
+
   const blocks = useMemo(() => doc?.blocks ?? [], [doc]);
   const ordById = useMemo(() => new Map(blocks.map((b) => [b.id, b.ord])), [blocks]);
   const hitsByBlock = useMemo(() => {
@@ -136,7 +149,7 @@ export function Reader() {
   return (
     <div className="reader" style={{ fontSize, lineHeight }}>
       <FindBar blocks={blocks} onJump={(h) => useReader.getState().scrollTo(h.blockId, false)} />
-      <div className="reader-scroll" ref={scrollRef} onMouseUp={onSelectionEnd} onKeyDown={onKeyDown} data-testid="reader">
+      <div className="reader-scroll" ref={scrollRef} onMouseDown={(e) => e.button === 0 && setDragging(true)} onMouseUp={onSelectionEnd} onKeyDown={onKeyDown} data-testid="reader">
         <article className="page" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((it) => {
             const block = blocks[it.index];
@@ -144,10 +157,10 @@ export function Reader() {
               <div key={it.key} data-index={it.index} ref={virtualizer.measureElement} className="row" style={{ transform: `translateY(${it.start}px)` }}>
                 <BlockView
                   block={block}
-                  marks={byBlock.get(block.id)}
+                  marks={painted.current.byBlock.get(block.id)}
                   findHits={hitsByBlock.get(block.id)}
                   currentHit={currentHit}
-                  findings={showFindings ? findingsByBlock.get(block.id) : undefined}
+                  findings={showFindings ? painted.current.findingsByBlock.get(block.id) : undefined}
                   selectedId={selectedId}
                   flash={flashId === block.id}
                   onMarkClick={onMarkClick}

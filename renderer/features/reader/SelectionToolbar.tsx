@@ -5,6 +5,7 @@ import { useReader } from '../../store/reader';
 import { useUi } from '../../store/ui';
 import { useColorLabels } from '../../store/settings';
 import { useDraftActions } from '../../store/draftActions';
+import { useRevisions } from '../../store/revisions';
 import { t } from '../../i18n/zh-CN';
 import { citationFor, copyText } from './citation';
 
@@ -18,6 +19,7 @@ interface Props {
 export function SelectionToolbar({ targets, rect, onDone }: Props) {
   const labels = useColorLabels();
   const doc = useReader((s) => s.doc);
+  const reattaching = useRevisions((s) => s.reattaching !== null);
   const blocksById = useMemo(() => new Map((doc?.blocks ?? []).map((b) => [b.id, b])), [doc]);
   const top = Math.max(8, rect.top - 48);
   const left = Math.min(window.innerWidth - 420, Math.max(8, rect.left + rect.width / 2 - 200));
@@ -35,6 +37,12 @@ export function SelectionToolbar({ targets, rect, onDone }: Props) {
 
   return (
     <div className="selection-toolbar" style={{ top, left }} role="toolbar" aria-label={t.toolbar.highlight} onMouseDown={(e) => e.preventDefault()}>
+      {reattaching && (
+        // 重新定位 mode (versions): attach the orphan being re-positioned to this selection.
+        <button className="primary" onClick={() => void useRevisions.getState().attachSelection().then((ok) => ok && onDone())}>
+          {t.revisions.attach}
+        </button>
+      )}
       {COLORS.map((c) => (
         <button key={c} className={`swatch swatch-${c}`} title={`${t.toolbar.highlight}：${labels[c]}`} aria-label={`${t.toolbar.highlight}：${labels[c]}`} onClick={() => void highlight(c)}>
           <span>{labels[c]}</span>

@@ -4,7 +4,7 @@ import { t } from '../../i18n/zh-CN';
 
 /** Font size, line spacing, theme and large print: the reader's own settings, kept per machine. */
 export function ViewControls() {
-  const { fontSize, lineHeight, theme, largePrint, setPrefs } = useReader();
+  const { fontSize, lineHeight, theme, largePrint, showFindings, setPrefs } = useReader();
   return (
     <div className="view-controls">
       <button onClick={() => useFind.getState().setOpen(true)} title={t.reader.findPlaceholder}>
@@ -43,6 +43,10 @@ export function ViewControls() {
       <label className="inline">
         <input type="checkbox" checked={largePrint} onChange={(e) => setPrefs({ largePrint: e.target.checked, fontSize: e.target.checked ? Math.max(fontSize, 24) : 18 })} />
         {t.reader.largePrint}
+      </label>
+      <label className="inline" title={t.review.marksToggleHint}>
+        <input type="checkbox" checked={showFindings} onChange={(e) => setPrefs({ showFindings: e.target.checked })} />
+        {t.review.marksToggle}
       </label>
     </div>
   );

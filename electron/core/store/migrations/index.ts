@@ -4,6 +4,7 @@
  */
 import { m001_init } from './001_init';
 import { m002_review } from './002_review';
+import { m004_anchor_history } from './004_anchor_history';
 
 export interface Migration {
   version: number;
@@ -11,4 +12,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [m001_init, m002_review];
+export const migrations: Migration[] = [m001_init, m002_review, m004_anchor_history];

@@ -1,0 +1,100 @@
+import { liveStore, type AppContext } from '../context';
+import type { Handlers } from '../contract';
+import type { DraftKindInfo } from '../contract/drafts';
+import { PROPOSAL_MAX_CHARS, SUGGESTION_MIN_CHARS, emptyFields, kindsForRole, type DraftKind, type FieldSpec } from '../../core/draft';
+import { ReviewDeskError } from '../../core/errors';
+import { authorSettings, blockCache, checkFieldKeys, isDraftKind, viewOf } from './draftView';
+
+type DraftHandlers = Pick<Handlers, 'drafts.create' | 'drafts.update' | 'drafts.delete' | 'drafts.restore' | 'drafts.list' | 'drafts.kinds'>;
+
+/** Length guidance shown beside the character count (FORMATS.md: proposals ~800, at most 1,500). */
+const LENGTH: Partial<Record<DraftKind, DraftKindInfo['length']>> = {
+  proposal: { fields: ['analysis', 'suggestions'], usual: 800, max: PROPOSAL_MAX_CHARS },
+  suggestion: { fields: ['content'], min: SUGGESTION_MIN_CHARS },
+};
+
+/** Drops undefined values so a field left out of a patch keeps its stored value. */
+function defined(fields: Record<string, string | undefined> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+export function draftHandlers(ctx: AppContext): DraftHandlers {
+  const store = liveStore(ctx); // reads ctx.store per call: a restore swaps it
+  const blocks = blockCache(store);
+  const view = (d: Parameters<typeof viewOf>[2]) => viewOf(store, blocks, d);
+
+  return {
+    'drafts.create': ({ id, versionId, kind, title, fields, targets = [] }) => {
+      store.reports.getVersionInfo(versionId); // a missing version is a clear 找不到, before anything else
+      checkFieldKeys(kind, fields);
+      const { byId } = blocks(versionId);
+      for (const t of targets) {
+        const b = byId.get(t.blockId);
+        if (!b || t.start > t.end || t.end > b.text.length) {
+          throw new ReviewDeskError('draft/bad-target', '所选文字不在这个版本的报告中，请重新选择。');
+        }
+      }
+      const author = authorSettings(store);
+      const first = targets[0];
+      const prefilled = emptyFields(kind, {
+        selection: first ? { quote: first.exact, path: byId.get(first.blockId)?.path } : undefined,
+        settings: {
+          authorName: author.name,
+          delegation: author.delegation,
+          sector: author.sector || (author.role === 'member' ? author.delegation : ''),
+          contact: author.contact,
+          role: author.role,
+        },
+        op: fields?.op,
+      }) as unknown as Record<string, string>;
+      // The row is committed before this returns: the UI says 已保存 only then.
+      return view(
+        store.drafts.create({
+          id,
+          versionId,
+          kind,
+          title: title ?? '',
+          fields: { ...prefilled, ...defined(fields) },
+          author: author.name,
+          targets,
+        }),
+      );
+    },
+
+    'drafts.update': ({ id, title, fields, status }) => {
+      const cur = store.drafts.get(id);
+      if (fields) {
+        if (!isDraftKind(cur.kind)) throw new ReviewDeskError('draft/unknown-kind', '这份意见稿的类型无法识别，不能修改。');
+        checkFieldKeys(cur.kind, fields);
+      }
+      return view(store.drafts.update(id, { title, status, fields: fields ? { ...cur.fields, ...defined(fields) } : undefined }));
+    },
+
+    'drafts.delete': ({ id }) => view(store.drafts.delete(id)),
+    'drafts.restore': ({ id }) => view(store.drafts.restore(id)),
+
+    'drafts.list': (args) => {
+      if ('reportId' in args) {
+        store.reports.get(args.reportId);
+        return store.drafts.listByReport(args.reportId).map(view);
+      }
+      const { reportId } = store.reports.getVersionInfo(args.versionId);
+      return store.drafts
+        .listByReport(reportId)
+        .filter((d) => d.versionId === args.versionId)
+        .map(view);
+    },
+
+    'drafts.kinds': ({ role }) => {
+      const r = role ?? authorSettings(store).role;
+      return kindsForRole(r).map((k) => ({
+        kind: k.kind,
+        name: k.name,
+        audience: k.audience,
+        description: k.description,
+        fields: (k.fields as FieldSpec[]).map((f) => ({ ...f })),
+        ...(LENGTH[k.kind] ? { length: LENGTH[k.kind] } : {}),
+      }));
+    },
+  };
+}

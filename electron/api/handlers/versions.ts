@@ -1,0 +1,279 @@
+/**
+ * Revisions: compare two versions, carry every annotation and draft to another version (the
+ * re-anchoring runs in a worker thread, the write is one transaction), re-attach an orphan by
+ * hand, and hint whether the new version took up the user's amendments.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { adoptionHint, makeTarget, type AnchorStatus, type ReanchorResult, type ReanchorTarget } from '../../core/anchor';
+import { reanchorInWorker } from '../../core/anchor/worker';
+import type { AmendmentFields } from '../../core/draft';
+import { ReviewDeskError } from '../../core/errors';
+import type { AnnotationTarget } from '../../core/model';
+import type { Block } from '../../core/report/types';
+import type { Store } from '../../core/store';
+import type { CarryUpdate, MarkKind, MarkRef } from '../../core/store/revisions';
+import { liveStore, type AppContext } from '../context';
+import type { Handlers } from '../contract';
+import type { CarriedMark, CompareRow, OrphanMark } from '../contract/versions';
+import { blockCache, viewOf } from './draftView';
+import { alignedNew, diffCache, nearestNew } from './versionDiff';
+
+type VersionHandlers = Pick<
+  Handlers,
+  'versions.compare' | 'versions.carry' | 'versions.marks' | 'versions.orphans' | 'versions.adoption' | 'annotations.reattach' | 'drafts.reattach'
+>;
+
+/**
+ * The bundled worker entry (scripts/build.mjs → out/worker/reanchor.cjs) next to the host or main
+ * bundle. From source (tests, tsx) there is none and reanchorInWorker loads its own source. In a
+ * packaged app an unpacked copy is preferred: older Electron cannot start workers from app.asar.
+ */
+function builtWorkerFile(): string | undefined {
+  if (typeof __dirname === 'undefined') return undefined;
+  const file = join(__dirname, '..', 'worker', 'reanchor.cjs');
+  const unpacked = file.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
+  if (unpacked !== file && existsSync(unpacked)) return unpacked;
+  return existsSync(file) ? file : undefined;
+}
+
+const STATUSES: AnchorStatus[] = ['unchanged', 'moved', 'edited', 'orphaned'];
+
+/** One mark's status from its targets' results: the worst of them; a target lost = the text changed. */
+function markOutcome(results: ReanchorResult[]): { status: AnchorStatus; score: number } {
+  if (results.length === 0) return { status: 'unchanged', score: 1 };
+  const found = results.filter((r) => r.status !== 'orphaned');
+  const score = Math.round((results.reduce((s, r) => s + r.score, 0) / results.length) * 1000) / 1000;
+  if (found.length === 0) return { status: 'orphaned', score: 0 };
+  if (found.length < results.length || found.some((r) => r.status === 'edited')) return { status: 'edited', score };
+  if (found.some((r) => r.status === 'moved')) return { status: 'moved', score };
+  return { status: 'unchanged', score };
+}
+
+function joinExact(targets: readonly { exact: string }[]): string {
+  return targets.map((t) => t.exact).join('');
+}
+
+/** Targets from the renderer must describe text that is really there: position and quote agree. */
+function checkTargets(blocks: Map<string, Block>, targets: AnnotationTarget[]): void {
+  for (const t of targets) {
+    const b = blocks.get(t.blockId);
+    if (!b) throw new ReviewDeskError('reattach/bad-target', '所选文字不在这个版本的报告中，请在正在阅读的版本里重新选择。');
+    if (t.start >= t.end || t.end > b.text.length || b.text.slice(t.start, t.end) !== t.exact) {
+      throw new ReviewDeskError('reattach/bad-target', '所选文字与报告原文对不上，请重新选择。');
+    }
+  }
+}
+
+export function versionHandlers(ctx: AppContext): VersionHandlers {
+  const store = liveStore(ctx); // reads ctx.store per call: a restore swaps it
+  const diffs = diffCache(() => ctx.store);
+  const blocks = blockCache(store, 8);
+  const workerFile = builtWorkerFile();
+  // From a bundle, the default (this module's own file) would start the whole app in the worker.
+  const bundled = typeof __filename !== 'undefined' && !/\.[cm]?ts$/.test(__filename);
+
+  /** Marks per block on each side of a pair, for the 只看有批注或意见的段落 filter. */
+  function markCounter(oldVersionId: string, newVersionId: string) {
+    const count = new Map<string, { annotations: number; drafts: number }>();
+    const add = (side: 'old' | 'new', blockId: string, kind: MarkKind) => {
+      const key = `${side}:${blockId}`;
+      const c = count.get(key) ?? { annotations: 0, drafts: 0 };
+      if (kind === 'annotation') c.annotations++;
+      else c.drafts++;
+      count.set(key, c);
+    };
+    for (const versionId of new Set([oldVersionId, newVersionId])) {
+      for (const m of store.revisions.marksOn(versionId)) {
+        // An orphan on the new version still points at the old text.
+        const side = versionId === oldVersionId || m.anchorStatus === 'orphaned' ? 'old' : 'new';
+        for (const blockId of new Set(m.targets.map((t) => t.blockId))) add(side, blockId, m.kind);
+      }
+    }
+    return (row: Omit<CompareRow, 'marks'>) => {
+      const total = { annotations: 0, drafts: 0 };
+      for (const [side, ids] of [
+        ['old', row.oldIds],
+        ['new', row.newIds],
+      ] as const)
+        for (const id of ids) {
+          const c = count.get(`${side}:${id}`);
+          if (c) {
+            total.annotations += c.annotations;
+            total.drafts += c.drafts;
+          }
+        }
+      return total;
+    };
+  }
+
+  /** Where an orphan's targets are valid: the version it was last carried from, else its own. */
+  function sourceVersion(mark: MarkRef, latestFrom: string | undefined): string {
+    return mark.anchorStatus === 'orphaned' && latestFrom ? latestFrom : mark.versionId;
+  }
+
+  async function reanchorGroup(s: Store, sourceId: string, toVersionId: string, marks: MarkRef[]): Promise<Map<string, ReanchorResult[]>> {
+    const targets: ReanchorTarget[] = [];
+    for (const m of marks) m.targets.forEach((t, i) => targets.push({ ...t, id: `${m.id}#${i}` }));
+    const byMark = new Map<string, ReanchorResult[]>(marks.map((m) => [m.id, []]));
+    if (targets.length === 0) return byMark;
+    const oldBlocks = s.reports.blocksOf(sourceId);
+    const newBlocks = blocks(toVersionId).blocks;
+    // Reuse the compare view's alignment when that pair was just compared (the worker skips it).
+    const alignment = sourceId !== toVersionId ? peekAlignment(sourceId, toVersionId) : undefined;
+    if (bundled && !workerFile) throw new ReviewDeskError('anchor.worker-missing', '找不到后台重新定位程序（worker/reanchor.cjs），请重新安装审议台。');
+    const results = await reanchorInWorker(targets, oldBlocks, newBlocks, alignment, { workerFile });
+    for (const r of results) byMark.get(r.id.slice(0, r.id.lastIndexOf('#')))?.push(r);
+    return byMark;
+  }
+
+  const compared = new Set<string>();
+  function peekAlignment(a: string, b: string) {
+    return compared.has(`${a}|${b}`) ? diffs(a, b).diff.alignment : undefined;
+  }
+
+  function reattach(kind: MarkKind, id: string, targets: AnnotationTarget[]): void {
+    const cur = kind === 'annotation' ? store.annotations.get(id) : store.drafts.get(id);
+    checkTargets(blocks(cur.versionId).byId, targets);
+    store.revisions.reattach(kind, { id, kind, versionId: cur.versionId, anchorStatus: cur.anchorStatus, targets: cur.targets }, targets);
+  }
+
+  return {
+    'versions.compare': ({ oldVersionId, newVersionId }) => {
+      if (oldVersionId === newVersionId) throw new ReviewDeskError('versions/same', '请选择两个不同的版本进行对照。');
+      const pair = diffs(oldVersionId, newVersionId);
+      compared.add(`${oldVersionId}|${newVersionId}`);
+      const marks = markCounter(oldVersionId, newVersionId);
+      const rows = pair.rows.map((r) => ({ ...r, marks: marks(r) }));
+      const oldVersion = store.reports.getVersionInfo(oldVersionId);
+      return {
+        reportId: oldVersion.reportId,
+        oldVersion,
+        newVersion: store.reports.getVersionInfo(newVersionId),
+        rows,
+        stats: pair.diff.stats,
+        changes: rows.filter((r) => r.change !== null).length,
+        formatOnly: rows.filter((r) => r.formatOnly).length,
+      };
+    },
+
+    'versions.carry': async ({ fromVersionId, toVersionId }) => {
+      if (fromVersionId === toVersionId) throw new ReviewDeskError('versions/same', '批注已在这个版本上，无需带过来。');
+      const s = ctx.store; // the store this carry reads and writes; a restore meanwhile aborts it
+      const from = s.reports.getVersionInfo(fromVersionId);
+      const to = s.reports.getVersionInfo(toVersionId);
+      if (from.reportId !== to.reportId) throw new ReviewDeskError('versions/different-reports', '只能在同一份报告的不同版本之间带过批注和意见。');
+      const marks = s.revisions.marksOn(fromVersionId);
+      const latest = s.revisions.latest(marks.filter((m) => m.anchorStatus === 'orphaned').map((m) => m.id));
+      const groups = new Map<string, MarkRef[]>();
+      for (const m of marks) {
+        const src = sourceVersion(m, latest.get(m.id)?.fromVersionId);
+        groups.set(src, [...(groups.get(src) ?? []), m]);
+      }
+      const results = new Map<string, ReanchorResult[]>();
+      for (const [src, list] of groups) for (const [id, r] of await reanchorGroup(s, src, toVersionId, list)) results.set(id, r);
+      if (ctx.store !== s) throw new ReviewDeskError('versions/store-changed', '数据在带过批注期间被恢复过，请重新操作。');
+
+      const newById = blocks(toVersionId).byId;
+      const updates: CarryUpdate[] = [];
+      const out: CarriedMark[] = [];
+      for (const m of marks) {
+        const rs = results.get(m.id) ?? [];
+        const { status, score } = markOutcome(rs);
+        const targets: AnnotationTarget[] = [];
+        for (const r of rs) {
+          const b = r.blockId === null ? undefined : newById.get(r.blockId);
+          if (b && r.end > r.start) targets.push(makeTarget(b, r.start, r.end));
+        }
+        // An orphan keeps its old targets (the store leaves them when given none): its text stays visible.
+        updates.push({ id: m.id, kind: m.kind, targets: status === 'orphaned' ? [] : targets, status, score });
+        out.push({ id: m.id, kind: m.kind, status, score, oldExact: joinExact(m.targets), newExact: status === 'orphaned' ? '' : joinExact(targets) });
+      }
+      const moved = s.revisions.applyCarry(fromVersionId, toVersionId, marks, updates);
+      const carried = out.filter((m) => moved.has(m.id));
+      const counts = Object.fromEntries(STATUSES.map((k) => [k, carried.filter((m) => m.status === k).length])) as Record<AnchorStatus, number>;
+      return { fromVersionId, toVersionId, marks: carried, counts, skipped: out.length - carried.length };
+    },
+
+    'versions.marks': ({ versionId }) => {
+      const { reportId } = store.reports.getVersionInfo(versionId);
+      const versions = store.reports.get(reportId).versions;
+      const counts = new Map(store.revisions.markCounts(reportId).map((c) => [c.versionId, c]));
+      return versions.map((v) => {
+        const c = counts.get(v.id);
+        return { versionId: v.id, label: v.label, ord: v.ord, annotations: c?.annotations ?? 0, drafts: c?.drafts ?? 0, orphaned: c?.orphaned ?? 0 };
+      });
+    },
+
+    'versions.orphans': ({ versionId }) => {
+      const info = store.reports.getVersionInfo(versionId);
+      const labels = new Map(store.reports.get(info.reportId).versions.map((v) => [v.id, v.label]));
+      const marks = store.revisions.marksOn(versionId).filter((m) => m.anchorStatus === 'orphaned');
+      const latest = store.revisions.latest(marks.map((m) => m.id));
+      const annotations = new Map(store.annotations.list(versionId).map((a) => [a.id, a]));
+      const drafts = new Map(store.drafts.listByReport(info.reportId).map((d) => [d.id, d]));
+      return marks.map((m): OrphanMark => {
+        const h = latest.get(m.id);
+        const fromId = h && h.fromVersionId !== versionId ? h.fromVersionId : null;
+        const first = m.targets[0];
+        let oldPath = '';
+        let nearBlockId: string | null = null;
+        if (fromId && first) {
+          oldPath = blocks(fromId).byId.get(first.blockId)?.path ?? '';
+          nearBlockId = nearestNew(diffs(fromId, versionId), first.blockId);
+        }
+        const a = annotations.get(m.id);
+        const d = drafts.get(m.id);
+        const label = a ? a.note : d ? viewOf(store, blocks, d).label : '';
+        return {
+          id: m.id,
+          kind: m.kind,
+          color: a?.color ?? d?.kind ?? '',
+          label,
+          oldExact: joinExact(m.targets),
+          oldPath,
+          fromVersionId: fromId,
+          fromLabel: fromId ? (labels.get(fromId) ?? '') : '',
+          carriedAt: h?.carriedAt ?? null,
+          nearBlockId,
+        };
+      });
+    },
+
+    'versions.adoption': ({ fromVersionId, toVersionId }) => {
+      if (fromVersionId === toVersionId) throw new ReviewDeskError('versions/same', '请选择两个不同的版本。');
+      const pair = diffs(fromVersionId, toVersionId);
+      const { reportId } = store.reports.getVersionInfo(fromVersionId);
+      const newById = new Map(pair.newBlocks.map((b) => [b.id, b]));
+      const amendments = store.drafts.listByReport(reportId).filter((d) => d.kind === 'amendment');
+      const history = store.revisions.latestFrom(fromVersionId, amendments.map((d) => d.id));
+      const rows = [];
+      for (const d of amendments) {
+        // The paragraph the amendment was made on, in the old version.
+        const oldTarget = d.versionId === fromVersionId ? d.targets[0] : history.get(d.id)?.targets[0];
+        let newBlockIds: string[] = [];
+        if (oldTarget) newBlockIds = alignedNew(pair, oldTarget.blockId);
+        else if (d.versionId === toVersionId && d.targets[0] && d.anchorStatus !== 'orphaned') newBlockIds = [d.targets[0].blockId];
+        else if (d.versionId !== fromVersionId && d.versionId !== toVersionId) continue; // about other versions
+        const f = d.fields as unknown as Partial<AmendmentFields>;
+        const amendment = { op: f.op ?? 'modify', original: f.original ?? '', proposed: f.proposed ?? '' };
+        const aligned = newBlockIds.map((id) => newById.get(id)?.text ?? '').join('');
+        // A paragraph that is gone: look through the whole new version (a deletion is then adopted).
+        const hint = adoptionHint(amendment, pair.newBlocks, newBlockIds.length ? aligned : undefined);
+        const view = viewOf(store, blocks, d);
+        rows.push({ ...hint, draftId: d.id, label: view.label, wording: view.wording, op: amendment.op, oldBlockId: oldTarget?.blockId ?? null, newBlockIds, hint: true as const });
+      }
+      return rows;
+    },
+
+    'annotations.reattach': ({ id, targets }) => {
+      reattach('annotation', id, targets);
+      return store.annotations.get(id);
+    },
+
+    'drafts.reattach': ({ id, targets }) => {
+      reattach('draft', id, targets);
+      return viewOf(store, blocks, store.drafts.get(id));
+    },
+  };
+}

@@ -1,0 +1,223 @@
+/**
+ * Carrying marks between versions of a report: the one transaction that moves annotations and
+ * drafts to another version, the history of where they pointed before, and the counts the app
+ * needs to offer a carry. Re-anchoring itself is core/anchor's job (run in a worker by the API).
+ */
+import type { AnchorStatus, TextTarget } from '../anchor/types';
+import type { AnnotationTarget } from '../model';
+import type { AnnotationRepository } from './annotations';
+import type { DraftRepository } from './drafts';
+import type { Db } from './db';
+
+export type MarkKind = 'annotation' | 'draft';
+/** A carry outcome, or a hand re-attachment. */
+export type HistoryOutcome = AnchorStatus | 'reattached';
+
+/** One live mark and the targets it points at now. */
+export interface MarkRef {
+  id: string;
+  kind: MarkKind;
+  versionId: string;
+  anchorStatus: AnchorStatus;
+  targets: TextTarget[];
+}
+
+export interface HistoryEntry {
+  markId: string;
+  kind: MarkKind;
+  fromVersionId: string;
+  toVersionId: string;
+  /** the targets as they were in fromVersionId */
+  targets: TextTarget[];
+  outcome: HistoryOutcome;
+  score: number;
+  carriedAt: string;
+}
+
+/** The result of re-anchoring one mark, ready to write. `targets` empty = orphan (old ones kept). */
+export interface CarryUpdate {
+  id: string;
+  kind: MarkKind;
+  targets: AnnotationTarget[];
+  status: AnchorStatus;
+  score: number;
+}
+
+export interface VersionMarkCount {
+  versionId: string;
+  annotations: number;
+  drafts: number;
+  orphaned: number;
+}
+
+interface HistoryRow {
+  mark_id: string;
+  kind: MarkKind;
+  from_version_id: string;
+  to_version_id: string;
+  targets_json: string;
+  outcome: HistoryOutcome;
+  score: number;
+  carried_at: string;
+}
+
+interface TargetRow {
+  mark_id: string;
+  block_id: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+function toEntry(r: HistoryRow): HistoryEntry {
+  return {
+    markId: r.mark_id,
+    kind: r.kind,
+    fromVersionId: r.from_version_id,
+    toVersionId: r.to_version_id,
+    targets: JSON.parse(r.targets_json) as TextTarget[],
+    outcome: r.outcome,
+    score: r.score,
+    carriedAt: r.carried_at,
+  };
+}
+
+function plainTarget(t: TextTarget): TextTarget {
+  return { blockId: t.blockId, start: t.start, end: t.end, exact: t.exact, prefix: t.prefix, suffix: t.suffix };
+}
+
+export function createRevisionRepository(db: Db, annotations: AnnotationRepository, drafts: DraftRepository) {
+  // Statements are prepared on first use: a store may be created over an older schema (tests of
+  // migrations do), where anchor_history does not exist yet.
+  const lazy = (sql: string) => {
+    let stmt: ReturnType<Db['prepare']> | undefined;
+    return () => (stmt ??= db.prepare(sql));
+  };
+  const insertStmt = lazy(
+    `INSERT INTO anchor_history(mark_id, kind, from_version_id, to_version_id, targets_json, outcome, score, carried_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertHistory = { run: (...args: unknown[]) => insertStmt().run(...args) };
+  const versionStmt = {
+    annotation: lazy('SELECT version_id FROM annotations WHERE id = ? AND deleted_at IS NULL'),
+    draft: lazy('SELECT version_id FROM drafts WHERE id = ? AND deleted_at IS NULL'),
+  };
+  const versionOf = (kind: MarkKind, id: string) => versionStmt[kind]().get(id) as { version_id: string } | undefined;
+
+  /** Live marks on a version with their targets: a few queries, not a few per mark. */
+  function marksOn(versionId: string): MarkRef[] {
+    const out: MarkRef[] = [];
+    for (const kind of ['annotation', 'draft'] as const) {
+      const table = kind === 'annotation' ? 'annotations' : 'drafts';
+      const targetTable = kind === 'annotation' ? 'annotation_targets' : 'draft_targets';
+      const key = kind === 'annotation' ? 'annotation_id' : 'draft_id';
+      const rows = db.prepare(`SELECT id, anchor_status FROM ${table} WHERE version_id = ? AND deleted_at IS NULL ORDER BY created_at, id`).all(versionId) as {
+        id: string;
+        anchor_status: AnchorStatus;
+      }[];
+      const targets = new Map<string, TextTarget[]>();
+      for (const t of db
+        .prepare(
+          `SELECT t.${key} AS mark_id, t.block_id, t.start, t."end" AS "end", t.exact, t.prefix, t.suffix FROM ${targetTable} t
+           JOIN ${table} m ON m.id = t.${key} WHERE m.version_id = ? AND m.deleted_at IS NULL ORDER BY t.${key}, t.ord`,
+        )
+        .all(versionId) as TargetRow[]) {
+        const list = targets.get(t.mark_id) ?? [];
+        list.push({ blockId: t.block_id, start: t.start, end: t.end, exact: t.exact, prefix: t.prefix, suffix: t.suffix });
+        targets.set(t.mark_id, list);
+      }
+      for (const r of rows) out.push({ id: r.id, kind, versionId, anchorStatus: r.anchor_status, targets: targets.get(r.id) ?? [] });
+    }
+    return out;
+  }
+
+  function history(markId: string): HistoryEntry[] {
+    return (db.prepare('SELECT * FROM anchor_history WHERE mark_id = ? ORDER BY id').all(markId) as HistoryRow[]).map(toEntry);
+  }
+
+  /** The latest history entry per mark, for many marks at once. */
+  function latest(markIds: readonly string[]): Map<string, HistoryEntry> {
+    const out = new Map<string, HistoryEntry>();
+    const stmt = db.prepare('SELECT * FROM anchor_history WHERE mark_id = ? ORDER BY id DESC LIMIT 1');
+    for (const id of markIds) {
+      const r = stmt.get(id) as HistoryRow | undefined;
+      if (r) out.set(id, toEntry(r));
+    }
+    return out;
+  }
+
+  return {
+    marksOn,
+    history,
+    latest,
+
+    /** Per mark, its latest carry out of `fromVersionId` (its targets as they were there). */
+    latestFrom(fromVersionId: string, markIds: readonly string[]): Map<string, HistoryEntry> {
+      const out = new Map<string, HistoryEntry>();
+      const stmt = db.prepare('SELECT * FROM anchor_history WHERE mark_id = ? AND from_version_id = ? ORDER BY id DESC LIMIT 1');
+      for (const id of markIds) {
+        const r = stmt.get(id, fromVersionId) as HistoryRow | undefined;
+        if (r) out.set(id, toEntry(r));
+      }
+      return out;
+    },
+
+    /** Live annotations and drafts per version of a report (orphaned ones counted apart too). */
+    markCounts(reportId: string): VersionMarkCount[] {
+      const counts = new Map<string, VersionMarkCount>();
+      const at = (v: string) => {
+        let c = counts.get(v);
+        if (!c) counts.set(v, (c = { versionId: v, annotations: 0, drafts: 0, orphaned: 0 }));
+        return c;
+      };
+      for (const [table, field] of [
+        ['annotations', 'annotations'],
+        ['drafts', 'drafts'],
+      ] as const) {
+        for (const r of db
+          .prepare(`SELECT version_id, COUNT(*) AS n, SUM(anchor_status = 'orphaned') AS o FROM ${table} WHERE report_id = ? AND deleted_at IS NULL GROUP BY version_id`)
+          .all(reportId) as { version_id: string; n: number; o: number }[]) {
+          const c = at(r.version_id);
+          c[field] += r.n;
+          c.orphaned += r.o;
+        }
+      }
+      return [...counts.values()];
+    },
+
+    /**
+     * Moves marks from `fromVersionId` to `toVersionId` with their re-anchored targets, all in ONE
+     * transaction, recording each mark's old targets first. A mark no longer on `fromVersionId`
+     * (carried meanwhile, deleted) is skipped, so carrying twice changes nothing the second time.
+     * Returns the ids actually moved.
+     */
+    applyCarry(fromVersionId: string, toVersionId: string, marks: readonly MarkRef[], updates: readonly CarryUpdate[]): Set<string> {
+      const before = new Map(marks.map((m) => [m.id, m]));
+      const moved = new Set<string>();
+      const now = new Date().toISOString();
+      db.transaction(() => {
+        for (const u of updates) {
+          const mark = before.get(u.id);
+          const row = versionOf(u.kind, u.id);
+          if (!mark || row?.version_id !== fromVersionId) continue;
+          insertHistory.run(u.id, u.kind, fromVersionId, toVersionId, JSON.stringify(mark.targets.map(plainTarget)), u.status, u.score, now);
+          (u.kind === 'annotation' ? annotations : drafts).reanchor(u.id, toVersionId, u.targets, u.status, u.score);
+          moved.add(u.id);
+        }
+      })();
+      return moved;
+    },
+
+    /** Attaches a mark to newly chosen text in its own version; the targets it had go to the history. */
+    reattach(kind: MarkKind, mark: MarkRef, targets: AnnotationTarget[]): void {
+      db.transaction(() => {
+        insertHistory.run(mark.id, kind, mark.versionId, mark.versionId, JSON.stringify(mark.targets.map(plainTarget)), 'reattached', 1, new Date().toISOString());
+        (kind === 'annotation' ? annotations : drafts).reanchor(mark.id, mark.versionId, targets, 'edited', 1);
+      })();
+    },
+  };
+}
+
+export type RevisionRepository = ReturnType<typeof createRevisionRepository>;

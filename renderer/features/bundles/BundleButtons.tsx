@@ -1,0 +1,135 @@
+import { useRef, useState } from 'react';
+import type { Result } from '../../../electron/api/contract';
+import { api, errorMessage, isDesktop } from '../../api/client';
+import { useLibrary, fileToBase64 } from '../../store/library';
+import { useReader } from '../../store/reader';
+import { useAnnotations } from '../../store/annotations';
+import { useDrafts } from '../../store/drafts';
+import { useUi } from '../../store/ui';
+import { ModalDialog } from '../../components/ModalDialog';
+import { t } from '../../i18n/zh-CN';
+import { downloadBase64 } from './saveBytes';
+import { ImportSummary } from './ImportSummary';
+
+type ImportResult = Result<'bundles.import'>;
+const MAX_BUNDLE_BYTES = 20 * 1024 * 1024;
+
+/** 导出交换包 / 导入交换包 in the library header: carry marks between machines on a USB stick. */
+export function BundleButtons() {
+  const reports = useLibrary((s) => s.reports);
+  const input = useRef<HTMLInputElement>(null);
+  const [exportOpen, setExportOpen] = useState(false);
+  const [scope, setScope] = useState<string>('all');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<ImportResult | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+
+  const doExport = async () => {
+    setBusy(true);
+    const reportId = scope === 'all' ? undefined : scope;
+    try {
+      if (isDesktop) {
+        // the desktop app asks where to save and the back end writes the file
+        const inline = await api['bundles.export']({ reportId });
+        const { path } = await api['dialog.saveFile']({ defaultName: inline.fileName, filters: [{ name: '审议台交换包', extensions: ['reviewdesk'] }] });
+        if (!path) return;
+        const written = await api['bundles.export']({ reportId, destination: path });
+        useUi.getState().toast('info', t.bundles.exported(written.path ?? written.fileName, written.counts.annotations, written.counts.drafts));
+      } else {
+        const r = await api['bundles.export']({ reportId });
+        downloadBase64(r.fileName, r.dataBase64 ?? '', 'application/zip');
+        useUi.getState().toast('info', t.bundles.exported(r.fileName, r.counts.annotations, r.counts.drafts));
+      }
+      setExportOpen(false);
+    } catch (e) {
+      useUi.getState().toast('error', errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const doImport = async (file: File) => {
+    if (file.size > MAX_BUNDLE_BYTES) {
+      setFailure('交换包超过 20 MB，不像审议台生成的交换包，未导入。');
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await api['bundles.import']({ fileName: file.name, dataBase64: await fileToBase64(file) });
+      setResult(r);
+      // the database is the truth: refresh what the screens show
+      await useLibrary.getState().load();
+      const doc = useReader.getState().doc;
+      if (doc) {
+        await useAnnotations.getState().load(doc.version.id);
+        await useDrafts.getState().load(doc.report.id);
+      }
+    } catch (e) {
+      setFailure(errorMessage(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <button onClick={() => setExportOpen(true)} disabled={busy || reports.length === 0}>
+        {t.bundles.export}
+      </button>
+      <button onClick={() => input.current?.click()} disabled={busy}>
+        {busy && !exportOpen ? t.bundles.importing : t.bundles.import}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".reviewdesk,application/zip"
+        hidden
+        data-testid="bundle-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) void doImport(file);
+        }}
+      />
+      {exportOpen && (
+        <ModalDialog
+          title={t.bundles.exportTitle}
+          onClose={() => setExportOpen(false)}
+          testId="bundle-export"
+          actions={
+            <>
+              <button onClick={() => setExportOpen(false)}>{t.cancel}</button>
+              <button className="primary" onClick={() => void doExport()} disabled={busy}>
+                {busy ? t.bundles.exporting : t.bundles.exportButton}
+              </button>
+            </>
+          }
+        >
+          <p className="muted">{t.bundles.exportHint}</p>
+          <div className="choice-list" role="radiogroup">
+            <label className="inline">
+              <input type="radio" name="bundle-scope" checked={scope === 'all'} onChange={() => setScope('all')} />
+              {t.bundles.allReports(reports.length)}
+            </label>
+            {reports.map((r) => (
+              <label key={r.id} className="inline">
+                <input type="radio" name="bundle-scope" checked={scope === r.id} onChange={() => setScope(r.id)} />
+                {r.title}
+              </label>
+            ))}
+          </div>
+        </ModalDialog>
+      )}
+      {(result || failure) && (
+        <ImportSummary
+          result={result}
+          failure={failure}
+          onClose={() => {
+            setResult(null);
+            setFailure(null);
+          }}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import { useLibrary } from '../../store/library';
+import { useReader } from '../../store/reader';
+import { useUi } from '../../store/ui';
+import { errorMessage } from '../../api/client';
+import { t } from '../../i18n/zh-CN';
+
+/** Which version of the open report is being read; next to the title in the top bar. */
+export function VersionSwitcher() {
+  const doc = useReader((s) => s.doc);
+  const reports = useLibrary((s) => s.reports);
+  if (!doc) return null;
+  const versions = reports.find((r) => r.id === doc.report.id)?.versions ?? [doc.version];
+  if (versions.length < 2) return <span className="version-label">{doc.version.label}</span>;
+  return (
+    <select
+      className="version-switch"
+      aria-label={t.revisions.switchVersion}
+      title={t.revisions.switchVersion}
+      value={doc.version.id}
+      onChange={(e) => void useReader.getState().open(e.target.value).catch((err) => useUi.getState().toast('error', errorMessage(err)))}
+    >
+      {[...versions].reverse().map((v) => (
+        <option key={v.id} value={v.id}>
+          {v.label}
+        </option>
+      ))}
+    </select>
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * The drafts store's autosave over a fake API: typing is saved after a pause (one request for a
+ * burst of keystrokes), at once on blur/flush, with keepalive when the page is hidden, and
+ * replayed from the local journal when the page died before any request got out.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+interface Row {
+  id: string;
+  kind: string;
+  fields: Record<string, string>;
+  status: string;
+  targets: unknown[];
+}
+const rows = new Map<string, Row>();
+const calls: { method: string; args: any; keepalive: boolean }[] = [];
+let failNext = false;
+
+const view = (r: Row) => ({ ...r, reportId: 'r1', versionId: 'v1', title: '', author: '', createdAt: '', updatedAt: '', deletedAt: null, label: '', wording: '', preview: '', validation: { errors: [], warnings: [], infos: [] } });
+
+function makeApi(keepalive: boolean) {
+  const handlers: Record<string, (a: any) => unknown> = {
+    'drafts.list': () => [...rows.values()].map(view),
+    'drafts.kinds': () => [],
+    'drafts.create': (a) => {
+      const r: Row = { id: `d${rows.size + 1}`, kind: a.kind, fields: { op: 'modify', original: '', proposed: '', reason: '', ...a.fields }, status: 'draft', targets: a.targets };
+      rows.set(r.id, r);
+      return view(r);
+    },
+    'drafts.update': (a) => {
+      if (failNext) {
+        failNext = false;
+        throw new Error('无法连接审议台后台');
+      }
+      const r = rows.get(a.id)!;
+      if (a.fields) r.fields = { ...r.fields, ...a.fields };
+      if (a.status) r.status = a.status;
+      return view(r);
+    },
+    'drafts.delete': (a) => view(rows.get(a.id)!),
+  };
+  return new Proxy(
+    {},
+    {
+      get:
+        (_t, method: string) =>
+        async (args: unknown) => {
+          calls.push({ method, args, keepalive });
+          return handlers[method](args);
+        },
+    },
+  );
+}
+
+vi.mock('../../renderer/api/client', () => ({ api: makeApi(false), apiOnUnload: makeApi(true), isDesktop: false, errorMessage: (e: unknown) => String(e) }));
+
+const { useDrafts, AUTOSAVE_MS } = await import('../../renderer/store/drafts');
+const s = () => useDrafts.getState();
+const updates = () => calls.filter((c) => c.method === 'drafts.update');
+
+describe('drafts store autosave', () => {
+  beforeEach(async () => {
+    vi.useFakeTimers();
+    rows.clear();
+    calls.length = 0;
+    localStorage.clear();
+    await s().load('r1');
+  });
+  afterEach(() => vi.useRealTimers());
+
+  it('saves a burst of typing once, after the pause, and shows 正在保存 until then', async () => {
+    const d = (await s().create('amendment', 'v1', [], { original: '地区生产总值' }))!;
+    expect(s().save[d.id]).toBe('saved');
+    for (const text of ['全', '全市', '全市生产', '全市生产总值']) s().edit(d.id, { proposed: text });
+    expect(s().list[0].fields).toMatchObject({ proposed: '全市生产总值' }); // shown at once
+    expect(s().save[d.id]).toBe('dirty');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS - 100);
+    expect(updates()).toHaveLength(0);
+    await vi.advanceTimersByTimeAsync(200);
+    expect(updates()).toHaveLength(1);
+    expect(rows.get(d.id)!.fields.proposed).toBe('全市生产总值');
+    expect(s().save[d.id]).toBe('saved');
+    expect(localStorage.getItem('reviewdesk.draftJournal')).toBe('{}');
+  });
+
+  it('flushes on blur without waiting, and sends with keepalive when the page is hidden', async () => {
+    const d = (await s().create('amendment', 'v1', []))!;
+    s().edit(d.id, { reason: '口径' });
+    await s().flush(d.id);
+    expect(updates()).toHaveLength(1);
+    expect(rows.get(d.id)!.fields.reason).toBe('口径');
+
+    s().edit(d.id, { reason: '口径不一致' });
+    window.dispatchEvent(new Event('pagehide'));
+    await vi.advanceTimersByTimeAsync(0);
+    const last = updates().at(-1)!;
+    expect(last.keepalive).toBe(true);
+    expect(last.args.fields.reason).toBe('口径不一致');
+    expect(rows.get(d.id)!.fields.reason).toBe('口径不一致');
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS * 2);
+    expect(updates()).toHaveLength(2); // the idle timer was cancelled: no duplicate save
+  });
+
+  it('keeps typed text in the journal when saving fails, retries, and replays it after a restart', async () => {
+    const d = (await s().create('proposal', 'v1', []))!;
+    failNext = true;
+    s().edit(d.id, { reason: '第一稿' });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 10);
+    expect(s().save[d.id]).toBe('error');
+    expect(JSON.parse(localStorage.getItem('reviewdesk.draftJournal')!)[d.id].fields.reason).toBe('第一稿');
+    await vi.advanceTimersByTimeAsync(3100); // retry
+    expect(rows.get(d.id)!.fields.reason).toBe('第一稿');
+    expect(s().save[d.id]).toBe('saved');
+
+    // A page that died before its save got out: only the journal has the text.
+    localStorage.setItem('reviewdesk.draftJournal', JSON.stringify({ [d.id]: { fields: { ...rows.get(d.id)!.fields, reason: '第二稿' }, at: 1 } }));
+    await s().load('r1');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(rows.get(d.id)!.fields.reason).toBe('第二稿');
+    expect(s().list[0].fields).toMatchObject({ reason: '第二稿' });
+  });
+
+  it('deletes with an undo toast', async () => {
+    const d = (await s().create('opinion', 'v1', []))!;
+    await s().remove(d.id);
+    expect(s().list).toHaveLength(0);
+    const { useUi } = await import('../../renderer/store/ui');
+    expect(useUi.getState().toasts.at(-1)?.action?.label).toBe('撤销');
+  });
+});
