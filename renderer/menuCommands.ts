@@ -14,7 +14,7 @@ declare global {
   }
 }
 
-const REPORT_FILTERS = [{ name: '报告文件', extensions: ['docx', 'txt', 'md'] }];
+const REPORT_FILTERS = [{ name: '报告文件', extensions: ['docx', 'txt', 'md', 'html', 'htm'] }];
 
 async function importFromDialog(reportId?: string) {
   const picked = await api['dialog.openFile']({ filters: REPORT_FILTERS });

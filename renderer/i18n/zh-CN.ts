@@ -28,7 +28,7 @@ export const t = {
     empty: '还没有报告。可以把报告文件拖到窗口里，或点“导入报告”。',
     versions: '版本',
     open: '阅读',
-    importHint: '支持 .docx、.txt（UTF-8、GBK 均可）和 .md 文件，最大 20 MB。',
+    importHint: '支持 .docx、.txt（UTF-8、GBK、UTF-16 均可）、.md 和网页（.html）文件，最大 20 MB。',
     dropHere: '松开鼠标即可导入',
     imported: (title: string) => `已导入《${title}》`,
     repairs: (n: number) => `导入时做了 ${n} 处整理（合并被分页拆开的段落、删去版面残留等），原文件已原样保存。`,

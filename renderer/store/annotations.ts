@@ -3,6 +3,7 @@ import type { Annotation, AnnotationTarget } from '../../electron/api/contract';
 import { api, errorMessage } from '../api/client';
 import { t } from '../i18n/zh-CN';
 import { useUi } from './ui';
+import { useReader } from './reader';
 
 export type Color = 'yellow' | 'blue' | 'orange' | 'red' | 'green' | 'purple';
 export const COLORS: Color[] = ['yellow', 'blue', 'orange', 'red', 'green', 'purple'];
@@ -88,7 +89,9 @@ export const useAnnotations = create<AnnotationState>()((set, get) => {
     },
 
     create: async (input) => {
-      const versionId = get().versionId;
+      // The version on screen, even if its annotation list is still loading: a mark made in
+      // the first second after opening must not be dropped.
+      const versionId = useReader.getState().doc?.version.id ?? get().versionId;
       if (!versionId) return null;
       try {
         // Written to SQLite before we show it: the promise resolves only after the commit.

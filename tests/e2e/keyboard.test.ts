@@ -20,6 +20,7 @@ describe('keyboard use of the reader', () => {
     const versionId = (await host.call<{ startVersionId: string }>('app.info')).startVersionId;
     const { blocks } = await host.call<{ blocks: { id: string; text: string; sentenceEnds: number[] }[] }>('reports.get', { versionId });
     const b = blocks.find((x) => x.text.length > 80)!;
+    await page.waitForSelector('body[data-reader-ready]');
     await page.locator(`[data-block-text="${b.id}"]`).focus();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Shift+ArrowRight');
@@ -29,7 +30,8 @@ describe('keyboard use of the reader', () => {
     await expect.poll(async () => (await host.call<unknown[]>('annotations.list', { versionId })).length).toBe(1);
     const [a] = await host.call<{ id: string; targets: { start: number; end: number; exact: string }[] }[]>('annotations.list', { versionId });
     expect(a.targets[0]).toMatchObject({ start: 0, end: b.sentenceEnds[0] + 2, exact: b.text.slice(0, b.sentenceEnds[0] + 2) });
-    // the note box has focus; type and close the page without leaving the box
+    // the note box takes the focus; type and close the page without leaving the box
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-note-for'))).toBe(a.id);
     await page.keyboard.type('会上提出');
     await page.waitForTimeout(1200);
     await page.close();

@@ -164,9 +164,25 @@ function readParagraphs(xml: string, styleXml: string | undefined): SourceLine[]
     const bold = run.bold ?? styleProp(styles, run.style, 'bold') ?? styleProp(styles, para.style ?? defaultParagraph, 'bold') ?? false;
     para.segments.push({ text: run.text, bold });
   };
+  // Tables: each row becomes one line, cells separated by tabs (as a table pasted as text), so
+  // rows are neither joined into one paragraph nor split into a line per cell. Nested tables
+  // fold into the outer cell.
+  let tableDepth = 0;
+  let row: string[] | null = null;
+  let cell: string[] | null = null;
   const flushPara = () => {
     if (!para) return;
     paraCount++;
+    if (cell !== null) {
+      cell.push(
+        para.segments
+          .map((seg) => seg.text)
+          .join('')
+          .replace(/\s+/g, ' ')
+          .trim(),
+      );
+      return;
+    }
     const level = para.outline ?? styleProp(styles, para.style, 'headingLevel');
     // A soft line break inside a paragraph separates lines as in a text file.
     let current: { text: string; bold: boolean }[] = [];
@@ -200,6 +216,27 @@ function readParagraphs(xml: string, styleXml: string | undefined): SourceLine[]
     }
     if (skipDepth) continue;
     switch (tag) {
+      case 'w:tbl':
+        if (!selfClosing) tableDepth = Math.max(0, tableDepth + (closing ? -1 : 1));
+        break;
+      case 'w:tr':
+        if (selfClosing || tableDepth !== 1) break;
+        if (!closing) row = [];
+        else if (row) {
+          const text = row.join('\t').replace(/\t+$/, '');
+          paraCount++;
+          lines.push({ text, line: paraCount, tableRow: true });
+          row = null;
+        }
+        break;
+      case 'w:tc':
+        if (selfClosing || tableDepth !== 1 || !row) break;
+        if (!closing) cell = [];
+        else if (cell) {
+          row.push(cell.filter(Boolean).join(' '));
+          cell = null;
+        }
+        break;
       case 'w:p':
         if (selfClosing) {
           paraCount++;

@@ -4,6 +4,7 @@
  * those are split into a title block and meta blocks.
  */
 import { DATE, NOTE_LINE, PART_MARKER, SALUTATION, SECTION_MARKER, SPEAKER, isMetaLike, isTitleLike } from './patterns';
+export { BARE_NAME };
 import type { SourceLine } from './source';
 import type { BlockKind } from './types';
 
@@ -19,7 +20,7 @@ const MAX_FRONT_LINES = 8;
 /** 政府工作报告——2024年… / 政府工作报告（2024年…）: the title glued to its meta line. */
 const MERGED_TITLE = /^(.{2,40}?报告)\s*((?:——|—|（|\().+)$/;
 /** ——2024年3月5日在…会议上 | 国务院总理 李强 */
-const DATE_THEN_SPEAKER = /^(.*?(?:会议|大会)上[）)]?)\s*(.+)$/;
+const DATE_THEN_SPEAKER = /^(.*?(?:[会會][议議]|大[会會])上[）)]?)\s*(.+)$/;
 
 function isSpeakerOnly(text: string): boolean {
   const m = SPEAKER.exec(text);
@@ -44,6 +45,25 @@ function isTitleLine(line: SourceLine, index: number): boolean {
   // A first line in bold or in a title/heading style, without sentences, is the title.
   return index === 0 && (line.allBold === true || line.headingLevel !== undefined) && t.length <= 40 && !/[。！？，,]/.test(t);
 }
+
+/**
+ * A long title set on two lines: 关于2024年国民经济和社会发展计划执行情况 | 与2025年…草案的报告.
+ * The first half has no punctuation and the two make a title together.
+ */
+function twoLineTitle(lines: SourceLine[], i: number): string | null {
+  const a = lines[i]?.text;
+  const b = lines[i + 1]?.text;
+  if (!a || !b || a.length > 50 || /[，,。！？；;：:、]/.test(a) || /[报報]告/.test(a)) return null;
+  if (PART_MARKER.test(a) || SECTION_MARKER.test(a) || isMetaLike(a)) return null;
+  const joined = a + b;
+  return /[报報]告$/.test(b) && !/[，,。！？；;：:、]/.test(b) && joined.length <= 90 ? joined : null;
+}
+
+/** The body that delivers a plan or budget report: 国家发展和改革委员会 / 江城市财政局 / 财政部. */
+const ISSUER = /^[\u4e00-\u9fa5]{2,24}(?:委[员員][会會]|部|[厅廳]|局|[办辦]公室|人民政府)$/;
+
+/** The speaker's bare name under the date line (政协 reports often print only the name): 王沪宁. */
+const BARE_NAME = /^[\u4e00-\u9fa5·]{2,4}(?:同志)?$/;
 
 function isDateOnly(text: string): boolean {
   return DATE.test(text) && text.length <= 40 && !/[。！？]/.test(text.slice(0, -1));
@@ -74,8 +94,16 @@ export function splitFrontMatter(lines: SourceLine[]): { front: FrontBlock[]; bo
         front.push({ kind: 'title', text: t, line });
         continue;
       }
+      const long = twoLineTitle(lines, i);
+      if (long) {
+        hasTitle = true;
+        front.push({ kind: 'title', text: long, line });
+        i++;
+        continue;
+      }
     }
-    if (isMetaLike(t) || isDateOnly(t) || (front.length > 0 && isSpeakerOnly(t))) {
+    const afterDate = front.some((f) => f.kind === 'meta');
+    if (isMetaLike(t) || isDateOnly(t) || (front.length > 0 && isSpeakerOnly(t)) || (afterDate && (ISSUER.test(t) || BARE_NAME.test(t)))) {
       front.push(...metaBlocks(t, line));
       continue;
     }

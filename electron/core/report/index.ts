@@ -1,6 +1,6 @@
 /**
  * Report engine: a report file becomes a ParsedReport — repaired text in blocks with stable ids,
- * structure, citation paths and sentences. Pipeline: read (txt/md/docx) → repair → structure →
+ * structure, citation paths and sentences. Pipeline: read (txt/md/docx/html) → repair → structure →
  * ids. Every user-facing failure is a ReviewDeskError with a Chinese message.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -8,6 +8,7 @@ import { basename } from 'node:path';
 import { ReviewDeskError } from '../errors';
 import { decodeText, encodingLabel } from './decode';
 import { readDocx } from './docx';
+import { looksLikeHtml, readHtml } from './html';
 import { assignIds } from './ids';
 import { extractReportInfo } from './info';
 import { assertNotEmpty, assertSize, assertTextLike, sniffMagic } from './limits';
@@ -42,14 +43,20 @@ function parseLines(lines: SourceLine[], format: Format, encoding: string, extra
   };
 }
 
-/** Parse already-decoded report text (txt/md content). Throws ReviewDeskError when it has no paragraphs. */
-export function parseReportText(text: string, opts: { format?: 'txt' | 'md' } = {}): ParsedReport {
-  const format = opts.format ?? 'txt';
-  const lines = format === 'md' ? readMarkdown(text) : splitPlainText(text);
-  return parseLines(lines, format, 'utf-8', []);
+/** Decoded text → lines, by format; a web page saved under a .txt name is read as HTML. */
+function textLines(text: string, format: Exclude<Format, 'docx'>): { lines: SourceLine[]; format: Format } {
+  if (format === 'md') return { lines: readMarkdown(text), format };
+  if (format === 'html' || looksLikeHtml(text)) return { lines: readHtml(text), format: 'html' };
+  return { lines: splitPlainText(text), format };
 }
 
-const EXTENSIONS: Record<string, Format> = { txt: 'txt', text: 'txt', md: 'md', markdown: 'md', docx: 'docx' };
+/** Parse already-decoded report text (txt/md/html content). Throws ReviewDeskError when it has no paragraphs. */
+export function parseReportText(text: string, opts: { format?: 'txt' | 'md' | 'html' } = {}): ParsedReport {
+  const read = textLines(text, opts.format ?? 'txt');
+  return parseLines(read.lines, read.format, 'utf-8', []);
+}
+
+const EXTENSIONS: Record<string, Format> = { txt: 'txt', text: 'txt', md: 'md', markdown: 'md', docx: 'docx', html: 'html', htm: 'html', xhtml: 'html' };
 
 function formatFor(bytes: Uint8Array, fileName: string): Format {
   const dot = fileName.lastIndexOf('.');
@@ -59,10 +66,10 @@ function formatFor(bytes: Uint8Array, fileName: string): Format {
   if (ext === 'doc' || ext === 'wps') {
     throw new ReviewDeskError('import/unsupported', `不支持旧版 Word（.${ext}）文件。请在 Word 或 WPS 中另存为 .docx 后再导入。`);
   }
-  throw new ReviewDeskError('import/unsupported', `不支持 .${ext} 格式的文件。请导入 .txt、.md 或 .docx 格式的报告。`);
+  throw new ReviewDeskError('import/unsupported', `不支持 .${ext} 格式的文件。请导入 .txt、.md、.docx 或 .html 格式的报告。`);
 }
 
-/** Decode and parse a report file's bytes (.txt/.md/.docx). Throws ReviewDeskError on bad input. */
+/** Decode and parse a report file's bytes (.txt/.md/.docx/.html). Throws ReviewDeskError on bad input. */
 export function importReportBytes(bytes: Uint8Array, fileName: string): ParsedReport {
   assertNotEmpty(bytes);
   assertSize(bytes.length);
@@ -74,8 +81,8 @@ export function importReportBytes(bytes: Uint8Array, fileName: string): ParsedRe
   if (decoded.encoding !== 'utf-8') {
     repairs.push({ kind: 'encoding-detected', text: decoded.encoding, message: `已自动识别文件编码为 ${encodingLabel(decoded.encoding)}` });
   }
-  const lines = format === 'md' ? readMarkdown(decoded.text) : splitPlainText(decoded.text);
-  return parseLines(lines, format, decoded.encoding, repairs);
+  const read = textLines(decoded.text, format);
+  return parseLines(read.lines, read.format, decoded.encoding, repairs);
 }
 
 /** Read and import a report file from disk, refusing oversized files before reading them. */

@@ -4,6 +4,7 @@
  * the body.
  */
 import { DATE, SPEAKER } from './patterns';
+import { BARE_NAME } from './frontmatter';
 import type { DraftBlock } from './structure';
 
 export interface ReportInfo {
@@ -23,7 +24,9 @@ function yearNumber(y: string): number | null {
 }
 
 const REGION_SUFFIX = '(?:省|市|自治区|自治州|地区|州|县|区|盟|旗)';
-const CONGRESS_REGION = new RegExp(`在(.{2,14}?${REGION_SUFFIX})第[一二三四五六七八九十]+届人民代表大会`);
+const CONGRESS_REGION = new RegExp(`在(.{2,14}?${REGION_SUFFIX})第[一二三四五六七八九十]+[届屆]人民代表大[会會]`);
+/** 在政协江城市第十届委员会第五次会议上 */
+const CPPCC_REGION = new RegExp(`在政协(.{2,14}?${REGION_SUFFIX})第[一二三四五六七八九十]+届委员会`);
 const ROLE_REGION = new RegExp(`(.{2,12}?${REGION_SUFFIX})(?:人民政府)?(?:代理|代)?(?:省长|市长|州长|县长|区长|盟长|旗长|主席)`);
 const TITLE_REGION = new RegExp(`^(?:[12]\\d{3}年)?(.{2,12}?${REGION_SUFFIX})(?:人民)?政府工作报告`);
 const ON_BEHALF = new RegExp(`我代表(.{2,12}?${REGION_SUFFIX})人民政府`);
@@ -114,10 +117,15 @@ export function extractReportInfo(blocks: DraftBlock[]): ReportInfo {
   if (s) {
     role = s[1];
     speaker = s[2];
+  } else {
+    // 政协 reports often print only the name under the date line.
+    speaker = blocks.find((b) => b.kind === 'meta' && BARE_NAME.test(b.text))?.text.replace(/同志$/, '') ?? null;
   }
 
   let region: string | null = null;
   if (/全国人民代表大会/.test(metaText) || (role !== null && /总理/.test(role))) region = '国务院';
+  else if (/全国委员会/.test(metaText) && /政治协商会议|政协/.test(metaText)) region = '全国政协';
+  else region = CPPCC_REGION.exec(metaText)?.[1] ?? null;
   region ??= CONGRESS_REGION.exec(metaText)?.[1] ?? ROLE_REGION.exec(metaText)?.[1] ?? (title ? TITLE_REGION.exec(title)?.[1] : undefined) ?? null;
   if (region === null) {
     const bodyText = blocks

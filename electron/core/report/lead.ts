@@ -8,6 +8,12 @@ import { DASH_ITEM, ENUM_ITEM, NUMBERED_ITEM } from './patterns';
 import { offsetAfterVisible, type SourceLine } from './source';
 
 const LEAD_FINAL = /[。！？!?；;]/;
+/**
+ * A lead names a task or a result (着力扩大有效投资。经济总体回升向好。); a sentence with a subject,
+ * a time or a connective in front (我们要坚持…。今年是…。同时…。) is body text even when short.
+ */
+const NOT_A_LEAD_START =
+  /^(?:我[们們]|我[市省区县州国們]|咱[们們]|大家|今年|明年|去年|当前|目前|现在|过去|未来|今后|同时|此外|另外|但是?|然而|而且|因此|所以|为此|对此|总之|总的|这|那|其中|首先|其次|最后|回顾|展望|只有|唯有|惟有|如果|虽然|尽管|事实|实践证明|历史)/;
 const CLOSERS = /[”’」』）)》]/;
 const MAX_LEAD = 25;
 const MAX_ITEM_LEAD = 32;
@@ -48,6 +54,7 @@ export function heuristicLeadEnd(text: string, firstEnd: number, isItem: boolean
   if (len < 4 || len > (isItem ? MAX_ITEM_LEAD : MAX_LEAD)) return 0;
   if (/[0-9０-９%％]/.test(core)) return 0;
   if (/[：:；;]/.test(core)) return 0;
+  if (NOT_A_LEAD_START.test(core.replace(ENUM_ITEM, ''))) return 0;
   const commas = (core.match(/[，,]/g) ?? []).length;
   if (commas > (isItem ? 1 : 0)) return 0;
   return firstEnd;

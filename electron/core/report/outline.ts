@@ -15,6 +15,7 @@ export interface OutlineSection {
 }
 
 export interface OutlinePart {
+  /** 1-based part number; 0 for a report without parts, whose sections stand directly under it. */
   part: number;
   /** Heading block text, or null when the part is inferred (its heading is not in the copy). */
   heading: string | null;
@@ -45,8 +46,9 @@ export function reportOutline(report: Pick<ParsedReport, 'blocks'>): OutlinePart
     return p;
   };
   for (const b of report.blocks) {
-    if (b.part === null) continue;
-    const part = partFor(b.part);
+    // A report without parts (（一）… directly under the title) gets its sections under part 0.
+    if (b.part === null && (b.section === null || b.kind === 'closing' || b.kind === 'note')) continue;
+    const part = partFor(b.part ?? 0);
     if (b.kind === 'part') {
       part.heading = b.text;
       part.blockId = b.id;

@@ -11,14 +11,20 @@ import {
   ENUM_ITEM,
   NOTE_LINE,
   NOTES_HEADING,
-  PART_MARKER,
+  PART_LABEL,
   QUOTED_FINAL,
   SALUTATION,
   SECTION_MARKER,
   SENTENCE_FINAL,
+  TABLE_CAPTION,
+  TABLE_UNIT,
   isMetaLike,
   isTitleLike,
+  isUnnumberedPartHeading,
+  partMarker,
+  tableCells,
 } from './patterns';
+import { labelledPartHeading, splitInlinePartHeading } from './partHeading';
 import { countVisible, type SourceLine } from './source';
 import type { Artifact, Repair } from './types';
 import { normalizeWhitespace } from './whitespace';
@@ -36,7 +42,12 @@ const excerpt = (s: string, n: number, fromEnd = false) => (fromEnd ? (s.length 
 
 function isHeadingLine(line: SourceLine): boolean {
   const t = line.text;
-  return PART_MARKER.test(t) || SECTION_MARKER.test(t) || (line.headingLevel !== undefined && line.headingLevel <= 3);
+  return partMarker(t) !== null || SECTION_MARKER.test(t) || (line.headingLevel !== undefined && line.headingLevel <= 3);
+}
+
+/** A table's caption or unit line (…收支情况表 / 单位：亿元): a line of its own. */
+function isTableFurniture(t: string): boolean {
+  return TABLE_UNIT.test(t) || TABLE_CAPTION.test(t);
 }
 
 /** A line that ends where a paragraph may end. */
@@ -48,22 +59,63 @@ function endsClosed(text: string): boolean {
 function isStandalone(line: SourceLine): boolean {
   const t = line.text;
   if (isTitleLike(t) || isMetaLike(t) || SALUTATION.test(t) || NOTE_LINE.test(t) || NOTES_HEADING.test(t)) return true;
+  if ((line as WorkLine).tableRow) return true;
   // A heading with no sentence in it (Beijing style （一）… alone) is complete; an inline heading
   // followed by body text (（三）…。作风更加优良。…) can be cut like any paragraph.
   if ((isHeadingLine(line) || line.allBold) && !/[。！？]/.test(t)) return true;
   return false;
 }
 
-/** May this line be the second half? Not if it starts something of its own. */
-function canBeContinuation(line: SourceLine): boolean {
+/**
+ * Recognised by wording alone (…收支情况表, 单位：亿元, 2024年工作回顾): a line of its own, unless
+ * the next line starts with ，。 and so proves it was cut from a sentence.
+ */
+function isSoftStandalone(t: string): boolean {
+  return isTableFurniture(t) || isUnnumberedPartHeading(t);
+}
+
+/**
+ * May this line be the second half? Not if it starts something of its own. Inside a hard-wrapped
+ * paragraph (wrapped: the line does not start a paragraph) a wrap may fall before 二是 or ——.
+ */
+function canBeContinuation(line: SourceLine, wrapped = false): boolean {
   const t = line.text;
   if (CONTINUATION_START.test(t)) return true;
-  if (isHeadingLine(line) || ENUM_ITEM.test(t) || DASH_ITEM.test(t) || ADDRESS_START.test(t)) return false;
+  if (isHeadingLine(line) || SALUTATION.test(t)) return false;
+  if (!wrapped && (ENUM_ITEM.test(t) || DASH_ITEM.test(t) || ADDRESS_START.test(t))) return false;
   if (NOTE_LINE.test(t) || NOTES_HEADING.test(t) || isTitleLike(t) || isMetaLike(t)) return false;
+  if ((line as WorkLine).tableRow || isTableFurniture(t) || isUnnumberedPartHeading(t)) return false;
   return true;
 }
 
-type WorkLine = SourceLine & { spacedOut?: boolean; indented?: boolean };
+type WorkLine = SourceLine & {
+  spacedOut?: boolean;
+  indented?: boolean;
+  /** Indented or after a blank line: where a hard-wrapped copy starts its paragraphs. */
+  paragraphStart?: boolean;
+  /** A table row pasted as text (cells joined by tabs). */
+  tableRow?: boolean;
+};
+
+/** `一、2023年工作回顾　过去一年，…` on one line: heading and body become two lines. */
+function expandLines(input: SourceLine[], repairs: Repair[]): SourceLine[] {
+  const out: SourceLine[] = [];
+  for (const raw of input) {
+    const split = raw.boldEnd === undefined ? splitInlinePartHeading(raw.text) : null;
+    if (!split) {
+      out.push(raw);
+      continue;
+    }
+    repairs.push({
+      kind: 'other',
+      text: `${split.heading}|${excerpt(split.body, 12)}`,
+      line: raw.line,
+      message: `第${raw.line}行的部分标题“${split.heading}”与正文连在一行，已分为标题和正文两段`,
+    });
+    out.push({ ...raw, text: split.heading }, { text: split.body, line: raw.line });
+  }
+  return out;
+}
 
 /** Paragraph indentation in a plain-text copy: two spaces, a tab or an ideographic space. */
 const INDENT = /^(?:\u3000|[ \u00a0]{2,}|\t)/;
@@ -80,12 +132,27 @@ export function repairLines(input: SourceLine[], opts: { plainText?: boolean } =
   let blankRun = 0;
   let blankRuns = 0;
 
-  for (const raw of input) {
+  let afterBlank = true;
+  for (const raw of expandLines(input, repairs)) {
+    const cells = raw.tableRow ? raw.text.split('\t').map((c) => c.trim()) : tableCells(raw.text);
+    if (cells) {
+      // A table row keeps its columns apart (one tab each) and stands alone.
+      blankRun = 0;
+      const text = cells.map((c) => normalizeWhitespace(c).text).join('\t');
+      if (!text.replace(/\t/g, '')) continue;
+      kept.push({ ...raw, text, tableRow: true, paragraphStart: true });
+      afterBlank = false;
+      continue;
+    }
     const meta = isMetaLike(raw.text.trim());
-    const norm = normalizeWhitespace(raw.text, { keepSpeakerSpace: meta });
+    const label = labelledPartHeading(raw.text);
+    const norm = label
+      ? { ...normalizeWhitespace(label.name), text: `${label.label} ${normalizeWhitespace(label.name).text}` }
+      : normalizeWhitespace(raw.text, { keepSpeakerSpace: meta });
     if (!norm.text) {
       blankRun++;
       if (blankRun === 2) blankRuns++;
+      afterBlank = true;
       continue;
     }
     blankRun = 0;
@@ -110,6 +177,8 @@ export function repairLines(input: SourceLine[], opts: { plainText?: boolean } =
     }
     const line: WorkLine = { ...raw, text };
     if (INDENT.test(raw.text)) line.indented = true;
+    if (afterBlank || line.indented) line.paragraphStart = true;
+    afterBlank = false;
     if (raw.boldEnd !== undefined && edge.removed.length) {
       // The bold span is counted from the line start: shift it past a removed leading marker.
       const shift = countVisible(edge.removed.length && norm.text.startsWith(edge.removed[0]) ? edge.removed[0] : '');
@@ -165,7 +234,10 @@ function dropRunningHeads(lines: WorkLine[], artifacts: Artifact[], repairs: Rep
   const running = (l: WorkLine) => {
     const t = l.text;
     if ((counts.get(t) ?? 0) < RUNNING_HEAD_REPEATS || endsClosed(t) || isHeadingLine(l)) return false;
-    // 各位代表！ and enumerations repeat legitimately.
+    // A page head is a name, not a sentence: a line with clause punctuation is a (wrapped) sentence.
+    if (/[，,。！？；;]/.test(t)) return false;
+    // 各位代表！, enumerations and table headers/units repeat legitimately.
+    if (l.tableRow || isTableFurniture(t)) return false;
     return !SALUTATION.test(t) && !ADDRESS_START.test(t) && !ENUM_ITEM.test(t) && !DASH_ITEM.test(t) && !isTitleLike(t);
   };
   if (!lines.some(running)) return lines;
@@ -178,43 +250,60 @@ function dropRunningHeads(lines: WorkLine[], artifacts: Artifact[], repairs: Rep
 }
 
 /**
- * Text copied from a PDF is wrapped at a fixed width, paragraphs marked only by indentation.
- * Returns that width when the copy looks so (most lines followed by an unindented line fill
- * the width), else 0. Then a full-width line followed by an unindented one is a wrap, even
- * after a full stop.
+ * Text copied from a PDF is wrapped at a fixed width, paragraphs marked only by indentation or
+ * by blank lines. Returns that width when the copy looks so (lines inside a paragraph all fill
+ * about the same width), else 0. Then a full-width line followed by a line that does not start
+ * a paragraph is a wrap, even after a full stop.
  */
 function hardWrapWidth(lines: WorkLine[]): number {
   if (lines.length < 10) return 0;
-  const indented = lines.filter((l) => l.indented).length;
-  if (indented < 3 || indented > lines.length * 0.8) return 0;
-  const lengths = lines.map((l) => l.text.length + (l.indented ? 2 : 0)).sort((a, b) => a - b);
-  const width = lengths[Math.floor(lengths.length * 0.9)];
-  if (width < 20) return 0;
-  let beforeUnindented = 0;
-  let full = 0;
+  const starts = lines.filter((l) => l.paragraphStart).length;
+  if (starts < 3 || starts > lines.length * 0.8) return 0;
+  const interior: number[] = [];
   for (let i = 0; i + 1 < lines.length; i++) {
-    if (lines[i + 1].indented || isHeadingLine(lines[i + 1])) continue;
-    beforeUnindented++;
-    if (lines[i].text.length + (lines[i].indented ? 2 : 0) >= width * 0.85) full++;
+    const next = lines[i + 1];
+    if (next.paragraphStart || next.tableRow || lines[i].tableRow || isHeadingLine(next)) continue;
+    interior.push(wrapLength(lines[i]));
   }
-  return beforeUnindented >= 5 && full >= beforeUnindented * 0.6 ? width : 0;
+  if (interior.length < 5) return 0;
+  interior.sort((a, b) => a - b);
+  const width = interior[Math.floor(interior.length / 2)];
+  if (width < 16) return 0;
+  // Wrapped lines are all about as long as the width; unwrapped paragraphs vary wildly.
+  const full = interior.filter((n) => n >= width * 0.85).length;
+  return full >= interior.length * 0.8 ? width : 0;
+}
+
+/** Length as laid out: the two-character indent counts. */
+function wrapLength(line: WorkLine): number {
+  return line.text.length + (line.indented ? 2 : 0);
 }
 
 /** Join paragraphs that a page break cut mid-sentence: …编制村庄规划795 | 个。… */
 function joinPageBreaks(lines: WorkLine[], repairs: Repair[], wrapWidth: number): SourceLine[] {
-  const out: SourceLine[] = [];
+  const out: WorkLine[] = [];
   let prevRaw: WorkLine | undefined;
   for (const line of lines) {
     const prev = out[out.length - 1];
+    // 第一部分 | 2024年工作回顾: the label and the part's name on two lines make one heading.
+    if (prev !== undefined && isBarePartLabel(prev.text) && isShortName(line.text)) {
+      out[out.length - 1] = { ...prev, text: `${prev.text} ${line.text}` };
+      prevRaw = line;
+      continue;
+    }
     // A line starting with ，。” cannot start a paragraph; otherwise the previous line must be open,
-    // or (hard-wrapped copy) full to the wrap width with this line not indented.
-    const wrapped = wrapWidth > 0 && prevRaw !== undefined && !line.indented && prevRaw.text.length + (prevRaw.indented ? 2 : 0) >= wrapWidth * 0.85;
+    // or (hard-wrapped copy) full to the wrap width with this line not starting a paragraph.
+    const wrapped = wrapWidth > 0 && prevRaw !== undefined && !line.paragraphStart && wrapLength(prevRaw) >= wrapWidth * 0.85;
+    const punctuationStart = CONTINUATION_START.test(line.text);
     const join =
-      prev !== undefined && canBeContinuation(line) && !isStandalone(prev) && (CONTINUATION_START.test(line.text) || !endsClosed(prev.text) || wrapped);
+      prev !== undefined &&
+      canBeContinuation(line, wrapped) &&
+      !isStandalone(prev) &&
+      (punctuationStart || !isSoftStandalone(prev.text)) &&
+      (punctuationStart || !endsClosed(prev.text) || wrapped);
     prevRaw = line;
-    const { indented: _i, ...plain } = line;
     if (!join) {
-      out.push(plain);
+      out.push(line);
       continue;
     }
     repairs.push({
@@ -224,9 +313,18 @@ function joinPageBreaks(lines: WorkLine[], repairs: Repair[], wrapWidth: number)
       message:
         wrapped && endsClosed(prev.text) ? `第${line.line}行是上一行的折行，已与上一段接上` : `第${line.line}行是被分页截断的上一段的后半部分，已与上一段接上`,
     });
-    const joined: SourceLine = { ...prev, text: prev.text + plain.text };
+    const joined: WorkLine = { ...prev, text: prev.text + line.text };
     delete joined.allBold;
     out[out.length - 1] = joined;
   }
-  return out;
+  return out.map(({ indented: _i, paragraphStart: _p, tableRow: _t, spacedOut: _s, ...plain }) => plain);
+}
+
+function isBarePartLabel(t: string): boolean {
+  const m = PART_LABEL.exec(t);
+  return m !== null && m[0].length === t.length;
+}
+
+function isShortName(t: string): boolean {
+  return t.length <= 30 && !/[，,。！？!?；;：:]/.test(t) && partMarker(t) === null && !SECTION_MARKER.test(t);
 }

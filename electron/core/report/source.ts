@@ -18,6 +18,8 @@ export interface SourceLine {
   allBold?: boolean;
   /** Outline level from a heading style (docx Heading 1…, md #). */
   headingLevel?: number;
+  /** A table row (docx w:tr, html <tr>): cells joined by tabs. */
+  tableRow?: boolean;
 }
 
 /** Plain text → lines. Form feeds are page breaks, i.e. line breaks here. */

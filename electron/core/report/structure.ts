@@ -7,7 +7,19 @@ import { contextLabel, leadPath, ordinalPath } from './citation';
 import { splitFrontMatter } from './frontmatter';
 import { boldLeadEnd, heuristicLeadEnd } from './lead';
 import { parseChineseNumeral } from './numerals';
-import { ADDRESS_START, DASH_ITEM, ENUM_ITEM, NOTE_LINE, NOTES_HEADING, NUMBERED_ITEM, PART_MARKER, SALUTATION, SECTION_MARKER, isMetaLike } from './patterns';
+import {
+  ADDRESS_START,
+  DASH_ITEM,
+  ENUM_ITEM,
+  NOTE_LINE,
+  NOTES_HEADING,
+  NUMBERED_ITEM,
+  SALUTATION,
+  SECTION_MARKER,
+  isMetaLike,
+  isUnnumberedPartHeading,
+  partMarker,
+} from './patterns';
 import { sentenceEnds } from './sentences';
 import { offsetAfterVisible, type SourceLine } from './source';
 import type { Block, BlockKind } from './types';
@@ -29,9 +41,9 @@ interface State {
 
 function partNumber(line: SourceLine, state: State): number | null {
   const t = line.text;
-  const m = PART_MARKER.exec(t);
+  const m = partMarker(t);
   if (!m) return null;
-  const n = parseChineseNumeral(m[1]);
+  const n = parseChineseNumeral(m.numeral);
   if (n === null) return null;
   const styled = line.allBold === true || line.headingLevel !== undefined;
   if (t.length > (styled ? MAX_PART_HEADING + 20 : MAX_PART_HEADING)) return null;
@@ -75,7 +87,99 @@ function initialPart(body: SourceLine[]): number | null {
 }
 
 function hasOutline(body: SourceLine[]): boolean {
-  return body.some((l) => PART_MARKER.test(l.text) || SECTION_MARKER.test(l.text));
+  return body.some((l) => partMarker(l.text) !== null || SECTION_MARKER.test(l.text));
+}
+
+/** A part heading without a number: 2024年工作回顾, or a short line in a docx/md level-1 heading style. */
+function isUnnumberedPart(line: SourceLine): boolean {
+  const t = line.text;
+  if (isUnnumberedPartHeading(t)) return true;
+  return line.headingLevel === 1 && t.length <= 30 && !/[，,。！？!?；;：:]/.test(t) && !SECTION_MARKER.test(t) && !itemLike(t);
+}
+
+/**
+ * Parts of a report whose parts carry no number: each unnumbered part heading starts a part, and
+ * so does a run of sections restarting at （一） with no heading since the previous run (a copy that
+ * lost the heading). Returns the part number for those lines; empty when the report numbers its
+ * parts, or has neither such headings nor a restart (its sections then stand directly under it).
+ */
+function planUnnumberedParts(body: SourceLine[]): Map<SourceLine, { part: number; heading: boolean }> {
+  const plan = new Map<SourceLine, { part: number; heading: boolean }>();
+  const probe: State = { part: null, section: null, hasOutline: false, counters: new Map(), notesTail: false };
+  if (body.some((l) => partNumber(l, probe) !== null)) return planLostPartHeadings(body, plan);
+  let headings = 0;
+  let runs = 0;
+  let last: number | null = null;
+  const events: { line: SourceLine; heading: boolean }[] = [];
+  for (const line of body) {
+    if (NOTES_HEADING.test(line.text)) break;
+    if (isUnnumberedPart(line)) {
+      headings++;
+      events.push({ line, heading: true });
+      continue;
+    }
+    const m = SECTION_MARKER.exec(line.text);
+    const n = m ? parseChineseNumeral(m[1]) : null;
+    if (n === null) continue;
+    if (last === null || n <= last) {
+      runs++;
+      events.push({ line, heading: false });
+    }
+    last = n;
+  }
+  if (headings === 0 && runs < 2) return plan;
+  let part = 0;
+  let headingSinceRun = false;
+  for (const e of events) {
+    if (e.heading) {
+      plan.set(e.line, { part: ++part, heading: true });
+      headingSinceRun = true;
+    } else {
+      if (!headingSinceRun) plan.set(e.line, { part: ++part, heading: false });
+      headingSinceRun = false;
+    }
+  }
+  return plan;
+}
+
+/**
+ * A numbered report that lost one part heading (a page break, a bad copy): sections restart at
+ * （一） and the next part heading skips a number (二、… （一）（二） … （一）（二） … 四、). The
+ * restart starts the missing part, without a heading block.
+ */
+function planLostPartHeadings(
+  body: SourceLine[],
+  plan: Map<SourceLine, { part: number; heading: boolean }>,
+): Map<SourceLine, { part: number; heading: boolean }> {
+  const probe: State = { part: initialPart(body), section: null, hasOutline: true, counters: new Map(), notesTail: false };
+  const parts: { index: number; n: number }[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const n = partNumber(body[i], probe);
+    if (n !== null) {
+      parts.push({ index: i, n });
+      probe.part = n;
+    }
+  }
+  let current = initialPart(body);
+  let lastSection: number | null = null;
+  let nextPart = 0;
+  for (let i = 0; i < body.length; i++) {
+    if (nextPart < parts.length && parts[nextPart].index === i) {
+      current = parts[nextPart++].n;
+      lastSection = null;
+      continue;
+    }
+    const m = SECTION_MARKER.exec(body[i].text);
+    const n = m ? parseChineseNumeral(m[1]) : null;
+    if (n === null) continue;
+    const following = parts[nextPart]?.n;
+    if (n === 1 && lastSection !== null && current !== null && following === current + 2) {
+      current++;
+      plan.set(body[i], { part: current, heading: false });
+    }
+    lastSection = n;
+  }
+  return plan;
 }
 
 /** （二） glued after a sentence by a page-break join: split it off when it is the next section. */
@@ -146,10 +250,12 @@ export function buildStructure(lines: SourceLine[]): DraftBlock[] {
 
   let notesLabel = '注释';
   let notesCount = 0;
+  const plan = planUnnumberedParts(body);
   const queue = body.slice();
   for (let i = 0; i < queue.length; i++) {
     const line = queue[i];
     const t = line.text;
+    const planned = plan.get(line);
 
     if (state.notesTail) {
       // Glossary entries after 名词解释： are cited by number: 名词解释第2条.
@@ -167,7 +273,16 @@ export function buildStructure(lines: SourceLine[]): DraftBlock[] {
       continue;
     }
 
-    const part = partNumber(line, state);
+    if (planned) {
+      state.part = planned.part;
+      state.section = null;
+      if (planned.heading) {
+        out.push(block('part', t, { level: 1, ...where(), headingEnd: t.length, path: contextLabel(planned.part, null) }));
+        continue;
+      }
+    }
+
+    const part = planned ? null : partNumber(line, state);
     if (part !== null) {
       state.part = part;
       state.section = null;
@@ -181,6 +296,7 @@ export function buildStructure(lines: SourceLine[]): DraftBlock[] {
       if (headingEnd <= MAX_SECTION_HEADING) {
         const split = splitEmbeddedSection(line, section + 1, headingEnd);
         if (split) {
+          if (planned) plan.set(split[0], planned);
           queue.splice(i, 1, split[0], split[1]);
           i--;
           continue;

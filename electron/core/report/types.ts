@@ -73,7 +73,8 @@ export interface ParsedReport {
   blocks: Block[];
   artifacts: Artifact[];
   repairs: Repair[];
-  /** e.g. 'utf-8', 'gb18030', 'utf-16le', 'docx' */
+  /** e.g. 'utf-8', 'gb18030', 'big5', 'utf-16le', 'utf-32le', 'docx' */
   sourceEncoding: string;
-  sourceFormat: 'txt' | 'docx' | 'md';
+  /** 'html': a web page saved from a browser (.html/.htm, or HTML content under a .txt name). */
+  sourceFormat: 'txt' | 'docx' | 'md' | 'html';
 }

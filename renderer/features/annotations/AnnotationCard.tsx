@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Annotation } from '../../../electron/api/contract';
 import { COLORS, useAnnotations, type Color } from '../../store/annotations';
 import { useReader } from '../../store/reader';
@@ -21,18 +21,29 @@ export function AnnotationCard({ ref, index, offset, annotation: a, path, select
   const labels = useColorLabels();
   const [note, setNote] = useState(a.note);
   const [tagInput, setTagInput] = useState('');
-  useEffect(() => setNote(a.note), [a.note]);
+  // The saved note comes back from the server after each save; adopt it only when it is not
+  // our own save echoing back (undo, another window), so typing during a save is never lost.
+  const sent = useRef(a.note);
+  useEffect(() => {
+    if (a.note !== sent.current) {
+      sent.current = a.note;
+      setNote(a.note);
+    }
+  }, [a.note]);
 
-  const saveNote = () => {
-    if (note !== a.note) void useAnnotations.getState().update(a.id, { note });
+  const save = (text: string) => {
+    if (text === sent.current) return;
+    sent.current = text;
+    void useAnnotations.getState().update(a.id, { note: text });
   };
+  const saveNote = () => save(note);
   // A note is saved within a moment of the last keystroke, not only on blur: closing the app
   // mid-sentence must not lose it.
   useEffect(() => {
-    if (note === a.note) return;
-    const timer = setTimeout(() => void useAnnotations.getState().update(a.id, { note }), 700);
+    const timer = setTimeout(() => save(note), 700);
     return () => clearTimeout(timer);
-  }, [note, a.note, a.id]);
+  });
+
   const addTag = () => {
     const tag = tagInput.trim();
     if (tag && !a.tags.includes(tag)) void useAnnotations.getState().update(a.id, { tags: [...a.tags, tag] });

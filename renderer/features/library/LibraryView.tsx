@@ -6,7 +6,7 @@ import { t } from '../../i18n/zh-CN';
 import { CompareButton } from '../compare/CompareButton';
 import { BundleButtons } from '../bundles/BundleButtons';
 
-const ACCEPT = '.docx,.txt,.md,.markdown,text/plain';
+const ACCEPT = '.docx,.txt,.md,.markdown,.html,.htm,text/plain,text/html';
 
 /** Reports with their versions; import a new report or a new version of one. */
 export function LibraryView() {

@@ -37,6 +37,20 @@ export const cases: BenchCase[] = [
     iterations: 15,
   },
   {
+    // A web page saved from a browser: the same 1 MB, one <p> per paragraph, read by the tag stripper.
+    name: 'parse 1 MB report as HTML',
+    target: '< 150 ms',
+    setup: () =>
+      '<!DOCTYPE html><html><head><style>p{}</style></head><body>' +
+      oneMegabyteReport()
+        .split(/\n+/)
+        .map((p) => `<p>${p.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+        .join('\n') +
+      '</body></html>',
+    fn: (html: string) => parseReportText(html, { format: 'html' }),
+    iterations: 10,
+  },
+  {
     name: 'import bundled report',
     target: '< 20 ms',
     setup: () => read('xianning-2024-gov-work-report.txt'),
