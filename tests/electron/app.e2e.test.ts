@@ -28,7 +28,7 @@ function electronBinary(): string | null {
 const electronPath = electronBinary();
 if (!electronPath)
   console.warn(
-    'tests/electron/app.e2e.test.ts skipped: the Electron binary is not installed (node_modules/electron has no dist/). Run `npm install` with network access to enable it.',
+    'tests/electron/app.e2e.test.ts skipped: the Electron binary is not installed (node_modules/electron has no dist/). Run `node node_modules/electron/install.js` (or `npm start` once) with network access to enable it.',
   );
 
 describe.skipIf(!electronPath)('desktop app (Electron)', () => {
