@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHost, type RunningHost } from '../helpers/host';
-import { launch, openPage, screenshot, selectText } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useAppInBrowser } from '../helpers/appInBrowser';
+import { openPage, screenshot, selectText } from '../helpers/browser';
 
 interface Block {
   id: string;
@@ -17,24 +17,17 @@ interface Annotation {
 }
 
 describe('reading and annotating in Chromium', () => {
-  let host: RunningHost;
-  let browser: Browser;
+  const app = useAppInBrowser();
   let page: Page;
   let versionId: string;
   let blocks: Block[];
-  const list = () => host.call<Annotation[]>('annotations.list', { versionId });
+  const list = () => app.host.call<Annotation[]>('annotations.list', { versionId });
 
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launch();
-    versionId = (await host.call<{ startVersionId: string }>('app.info')).startVersionId;
-    blocks = (await host.call<{ blocks: Block[] }>('reports.get', { versionId })).blocks;
-    page = (await openPage(browser, host.url)).page;
+    versionId = (await app.host.call<{ startVersionId: string }>('app.info')).startVersionId;
+    blocks = (await app.host.call<{ blocks: Block[] }>('reports.get', { versionId })).blocks;
+    page = (await openPage(app.browser, app.host.url)).page;
     await page.waitForSelector('[data-block-text]');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
   });
 
   // The first long paragraphs, painted at the top of the reader.

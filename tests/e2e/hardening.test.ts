@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startHost, type RunningHost } from '../helpers/host';
-import { launch, openPage } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { useAppInBrowser } from '../helpers/appInBrowser';
+import { openPage } from '../helpers/browser';
 
 /** Report text is data: markup in it must appear as characters, never run or load anything. */
 const HOSTILE = [
@@ -15,24 +14,15 @@ const HOSTILE = [
 ].join('\n');
 
 describe('hostile report text in Chromium', () => {
-  let host: RunningHost;
-  let browser: Browser;
-  beforeAll(async () => {
-    host = await startHost();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const app = useAppInBrowser();
 
   it('shows markup as text, runs nothing and requests nothing outside 127.0.0.1', async () => {
-    const imported = await host.call<{ versionId: string }>('reports.import', {
+    const imported = await app.host.call<{ versionId: string }>('reports.import', {
       fileName: '恶意样本.txt',
       dataBase64: Buffer.from(HOSTILE, 'utf8').toString('base64'),
     });
-    await host.call('settings.set', { key: 'reader.lastVersionId', value: imported.versionId });
-    const { page, requests, consoleErrors } = await openPage(browser, host.url);
+    await app.host.call('settings.set', { key: 'reader.lastVersionId', value: imported.versionId });
+    const { page, requests, consoleErrors } = await openPage(app.browser, app.host.url);
     let dialogs = 0;
     page.on('dialog', (d) => {
       dialogs++;
@@ -50,26 +40,26 @@ describe('hostile report text in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(dialogs).toBe(0);
     expect(await page.evaluate(() => getComputedStyle(document.body).display)).not.toBe('none');
-    expect(requests.filter((u) => !u.startsWith(host.origin + '/'))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(app.host.origin + '/'))).toEqual([]);
     expect(consoleErrors).toEqual([]);
   });
 
   it('shows hostile note text as text too', async () => {
-    const versionId = (await host.call<{ startVersionId: string }>('app.info')).startVersionId;
-    const { blocks } = await host.call<{ blocks: { id: string; text: string }[] }>('reports.get', { versionId });
+    const versionId = (await app.host.call<{ startVersionId: string }>('app.info')).startVersionId;
+    const { blocks } = await app.host.call<{ blocks: { id: string; text: string }[] }>('reports.get', { versionId });
     const b = blocks.find((x) => x.text.length > 20)!;
-    await host.call('annotations.create', {
+    await app.host.call('annotations.create', {
       versionId,
       color: 'red',
       note: '<img src=x onerror="window.__pwned=4"><b>粗体</b>',
       tags: ['<script>t</script>'],
       targets: [{ blockId: b.id, start: 0, end: 4, exact: b.text.slice(0, 4), prefix: '', suffix: b.text.slice(4, 36) }],
     });
-    const { page, requests } = await openPage(browser, host.url);
+    const { page, requests } = await openPage(app.browser, app.host.url);
     await page.waitForSelector('.card');
     expect(await page.locator('.card').innerText()).toContain('<img src=x onerror="window.__pwned=4"><b>粗体</b>');
     expect(await page.locator('.card img, .card b, .card script').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    expect(requests.filter((u) => !u.startsWith(host.origin + '/'))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(app.host.origin + '/'))).toEqual([]);
   });
 });

@@ -1,26 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startHost, type RunningHost } from '../helpers/host';
-import { launch, openPage, screenshot } from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { useAppInBrowser } from '../helpers/appInBrowser';
+import { openPage, screenshot } from '../helpers/browser';
 import { FIXTURES } from '../helpers/tempdb';
 
 describe('importing reports in the app', () => {
-  let host: RunningHost;
-  let browser: Browser;
+  const app = useAppInBrowser();
   let page: Page;
-  const reportCount = async () => (await host.call<unknown[]>('reports.list')).length;
+  const reportCount = async () => (await app.host.call<unknown[]>('reports.list')).length;
 
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launch();
-    page = (await openPage(browser, host.url)).page;
+    page = (await openPage(app.browser, app.host.url)).page;
     await page.waitForSelector('body[data-reader-ready]');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
   });
 
   it('imports a plain-text report from the library and opens it with its outline', async () => {

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { startHost, type RunningHost } from '../helpers/host';
-import { launch, openPage, screenshot } from '../helpers/browser';
+import { describe, expect, it } from 'vitest';
+import { useAppInBrowser } from '../helpers/appInBrowser';
+import { openPage, screenshot } from '../helpers/browser';
 
 describe('the app in Chromium on the bundled report', () => {
-  let host: RunningHost;
-  let browser: Browser;
-  beforeAll(async () => {
-    host = await startHost();
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const app = useAppInBrowser();
 
   it('shows the title and the paragraphs in order, with no console error and no request off the machine', async () => {
-    const { page, requests, consoleErrors } = await openPage(browser, host.url);
+    const { page, requests, consoleErrors } = await openPage(app.browser, app.host.url);
     await page.waitForSelector('.block-title .block-text');
     expect(await page.textContent('.block-title .block-text')).toContain('政府工作报告');
     // The list is virtualised: scroll through it and collect every paragraph painted on the way.
@@ -35,8 +25,8 @@ describe('the app in Chromium on the bundled report', () => {
         break;
       }
     }
-    const doc = await host.call<{ blocks: { id: string; text: string }[] }>('reports.get', {
-      versionId: (await host.call<{ startVersionId: string }>('app.info')).startVersionId,
+    const doc = await app.host.call<{ blocks: { id: string; text: string }[] }>('reports.get', {
+      versionId: (await app.host.call<{ startVersionId: string }>('app.info')).startVersionId,
     });
     expect(shown.length).toBeGreaterThanOrEqual(50);
     expect(shown).toEqual(doc.blocks.map((b) => b.id));
@@ -47,6 +37,6 @@ describe('the app in Chromium on the bundled report', () => {
     const file = await screenshot(page, 'reader-bundled');
     expect(file).toMatch(/\.png$/);
     expect(consoleErrors).toEqual([]);
-    expect(requests.filter((u) => !u.startsWith(host.origin + '/'))).toEqual([]);
+    expect(requests.filter((u) => !u.startsWith(app.host.origin + '/'))).toEqual([]);
   });
 });

@@ -2,10 +2,10 @@
  * Review aids in Chromium against the real host: proofreading underlines in the reader, the 审校
  * panel (转为修改意见, 忽略 remembered across a reload) and the 指标 view with its chart.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHost, type RunningHost } from '../helpers/host';
-import { launch, openPage, screenshot } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useAppInBrowser } from '../helpers/appInBrowser';
+import { openPage, screenshot } from '../helpers/browser';
 
 interface Finding {
   id: string;
@@ -29,8 +29,7 @@ interface Draft {
 const NINE = ['地区生产总值', '规上工业增加值', '固定资产投资', '地方一般公共预算收入', '社会消费品零售总额', '进出口总额', '城镇新增就业', '城镇登记失业率', '居民消费价格指数'];
 
 describe('review aids in Chromium', () => {
-  let host: RunningHost;
-  let browser: Browser;
+  const app = useAppInBrowser();
   let page: Page;
   let consoleErrors: string[];
   let versionId: string;
@@ -41,16 +40,10 @@ describe('review aids in Chromium', () => {
   const sideTab = (label: string) => page.locator('.side .tabs button', { hasText: label });
 
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launch();
-    versionId = (await host.call<{ startVersionId: string }>('app.info')).startVersionId;
-    slip = (await host.call<{ findings: Finding[] }>('review.check', { versionId })).findings.find((f) => f.excerpt === '把握把握')!;
-    ({ page, consoleErrors } = await openPage(browser, host.url));
+    versionId = (await app.host.call<{ startVersionId: string }>('app.info')).startVersionId;
+    slip = (await app.host.call<{ findings: Finding[] }>('review.check', { versionId })).findings.find((f) => f.excerpt === '把握把握')!;
+    ({ page, consoleErrors } = await openPage(app.browser, app.host.url));
     await page.waitForSelector('[data-block-text]');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
   });
 
   it('underlines 把握把握 with a red wavy line as soon as the report opens, panel closed', async () => {
@@ -95,8 +88,8 @@ describe('review aids in Chromium', () => {
   it('turns the finding into an amendment draft', async () => {
     await card().getByRole('button', { name: '转为修改意见' }).click();
     await expect.poll(() => sideTab('意见').getAttribute('aria-selected')).toBe('true');
-    await expect.poll(async () => (await host.call<Draft[]>('drafts.list', { versionId })).length).toBe(1);
-    const [d] = await host.call<Draft[]>('drafts.list', { versionId });
+    await expect.poll(async () => (await app.host.call<Draft[]>('drafts.list', { versionId })).length).toBe(1);
+    const [d] = await app.host.call<Draft[]>('drafts.list', { versionId });
     expect(d.kind).toBe('amendment');
     expect(d.fields).toMatchObject({ op: 'modify', original: '把握把握', proposed: '把握' });
     expect(d.fields.reason).toContain('重复');
@@ -109,7 +102,7 @@ describe('review aids in Chromium', () => {
     await expect.poll(() => card().count()).toBe(0);
     await expect.poll(() => underline().count()).toBe(0);
     await expect
-      .poll(async () => (await host.call<{ findings: Finding[] }>('review.check', { versionId })).findings.find((f) => f.id === slip.id)?.dismissed)
+      .poll(async () => (await app.host.call<{ findings: Finding[] }>('review.check', { versionId })).findings.find((f) => f.id === slip.id)?.dismissed)
       .toBe(true);
 
     await page.reload();
@@ -122,7 +115,7 @@ describe('review aids in Chromium', () => {
     await card().waitFor();
     expect(await card().getAttribute('class')).toContain('dismissed');
     await card().getByRole('button', { name: '恢复' }).click();
-    await expect.poll(async () => (await host.call<{ findings: Finding[] }>('review.check', { versionId })).findings.find((f) => f.id === slip.id)?.dismissed).toBe(false);
+    await expect.poll(async () => (await app.host.call<{ findings: Finding[] }>('review.check', { versionId })).findings.find((f) => f.id === slip.id)?.dismissed).toBe(false);
   });
 
   it('shows the nine 2024 targets and a chart in the 指标 view; a row leads to its passage', async () => {
@@ -143,7 +136,7 @@ describe('review aids in Chromium', () => {
     await page.locator('.indicator-filters select').selectOption('all');
     await screenshot(page, 'indicators-view');
 
-    const indicators = (await host.call<{ indicators: Indicator[] }>('review.indicators', { versionId })).indicators;
+    const indicators = (await app.host.call<{ indicators: Indicator[] }>('review.indicators', { versionId })).indicators;
     const target = indicators.find((i) => i.metric === '城镇登记失业率' && i.kind === 'target')!;
     await rows.filter({ hasText: '城镇登记失业率' }).click();
     await page.waitForSelector(`[data-block-id="${target.blockId}"]`);

@@ -3,10 +3,10 @@
  * text as its next version through the library (导入新版本), see the annotations carried with
  * their statuses, read the changes in 版本对照, and re-attach the orphan by hand.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { startHost, type RunningHost } from '../helpers/host';
-import { launch, openPage, screenshot, selectText } from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useAppInBrowser } from '../helpers/appInBrowser';
+import { openPage, screenshot, selectText } from '../helpers/browser';
 import { EDITS, revisedReportText } from '../helpers/revised-report';
 
 interface Block {
@@ -20,8 +20,7 @@ interface Annotation {
 }
 
 describe('revisions in the browser', () => {
-  let host: RunningHost;
-  let browser: Browser;
+  const app = useAppInBrowser();
   let page: Page;
   let consoleErrors: string[];
   let v1: string;
@@ -31,18 +30,12 @@ describe('revisions in the browser', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    host = await startHost();
-    browser = await launch();
-    v1 = (await host.call<{ startVersionId: string }>('app.info')).startVersionId;
-    const doc = await host.call<{ blocks: Block[]; report: { id: string } }>('reports.get', { versionId: v1 });
+    v1 = (await app.host.call<{ startVersionId: string }>('app.info')).startVersionId;
+    const doc = await app.host.call<{ blocks: Block[]; report: { id: string } }>('reports.get', { versionId: v1 });
     blocks = doc.blocks;
     reportId = doc.report.id;
-    ({ page, consoleErrors } = await openPage(browser, host.url));
+    ({ page, consoleErrors } = await openPage(app.browser, app.host.url));
     await page.waitForSelector('[data-block-text]');
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
   });
 
   /** Scrolls the virtualised reader until the block is painted, then centres it. */
@@ -79,7 +72,7 @@ describe('revisions in the browser', () => {
     return b;
   }
 
-  const list = (versionId: string) => host.call<Annotation[]>('annotations.list', { versionId });
+  const list = (versionId: string) => app.host.call<Annotation[]>('annotations.list', { versionId });
 
   it('annotates the report in the reader', async () => {
     for (const [key, quote] of [
@@ -95,7 +88,7 @@ describe('revisions in the browser', () => {
     // An amendment made on the number, for the adoption hint.
     const b = blocks.find((x) => x.text.includes(EDITS.number.old))!;
     const s = b.text.indexOf('620家');
-    await host.call('drafts.create', {
+    await app.host.call('drafts.create', {
       versionId: v1,
       kind: 'amendment',
       fields: { op: 'modify', original: '620家', proposed: '650家' },
@@ -114,7 +107,7 @@ describe('revisions in the browser', () => {
     const bar = page.locator('.revision-bar.done');
     await bar.waitFor({ timeout: 20_000 });
     expect(await bar.textContent()).toContain('已把 5 条批注/意见从“大会印发稿”带到新导入的版本');
-    const report = (await host.call<{ id: string; versions: { id: string }[] }[]>('reports.list')).find((r) => r.id === reportId)!;
+    const report = (await app.host.call<{ id: string; versions: { id: string }[] }[]>('reports.list')).find((r) => r.id === reportId)!;
     v2 = report.versions.at(-1)!.id;
     expect(v2).not.toBe(v1);
     const now = new Map((await list(v2)).map((a) => [a.id, a.anchorStatus]));
@@ -129,7 +122,7 @@ describe('revisions in the browser', () => {
     expect(await status(ids.unchanged).count()).toBe(0);
     expect(await page.locator('.version-switch').inputValue()).toBe(v2);
     // The moved highlight is painted in the new text; the orphan's is not painted anywhere.
-    const v2blocks = (await host.call<{ blocks: Block[] }>('reports.get', { versionId: v2 })).blocks;
+    const v2blocks = (await app.host.call<{ blocks: Block[] }>('reports.get', { versionId: v2 })).blocks;
     const moved = v2blocks.find((b) => b.text.includes('新建5G基站500个'))!;
     await reveal(moved.id);
     await expect.poll(() => page.locator(`[data-block-text="${moved.id}"] [data-annotations*="${ids.moved}"]`).count()).toBeGreaterThan(0);
@@ -188,7 +181,7 @@ describe('revisions in the browser', () => {
     await bar.waitFor();
     expect(await bar.textContent()).toContain('公租房租赁补贴发放970户');
 
-    const v2blocks = (await host.call<{ blocks: Block[] }>('reports.get', { versionId: v2 })).blocks;
+    const v2blocks = (await app.host.call<{ blocks: Block[] }>('reports.get', { versionId: v2 })).blocks;
     const quote = '改造城镇老旧小区434个';
     const b = v2blocks.find((x) => x.text.includes(quote))!;
     const start = b.text.indexOf(quote);

@@ -1,29 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { readBundle, writeBundle } from '../../core/bundle/format';
 import { timestamp } from '../../core/store/backup';
 import { ReviewDeskError } from '../../core/errors';
 import type { AppContext } from '../context';
 import type { Handlers } from '../contract';
-import { safeFileName } from './exportFile';
+import { safeFileName, writeAtomically } from './exportFile';
 
 type BundleHandlers = Pick<Handlers, 'bundles.export' | 'bundles.import'>;
 
-/** Temp file in the same folder, flushed, renamed: a pulled USB stick never leaves half a bundle. */
-async function writeAtomically(destination: string, bytes: Uint8Array): Promise<void> {
-  const tmp = join(dirname(destination), `.${basename(destination)}.${randomBytes(4).toString('hex')}.tmp`);
+/** A bundle written to a USB stick must arrive whole or not at all: the export writer does that. */
+async function writeBundleFile(destination: string, bytes: Uint8Array): Promise<void> {
   try {
-    const fh = await open(tmp, 'wx');
-    try {
-      await fh.writeFile(bytes);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, destination);
+    await writeAtomically(destination, bytes);
   } catch (e) {
-    await unlink(tmp).catch(() => {});
     throw new ReviewDeskError('bundle/write-failed', `无法写入“${destination}”（${(e as { code?: string }).code ?? '写入失败'}）。请换一个位置或检查 U 盘后重试。`);
   }
 }
@@ -44,7 +33,7 @@ export function bundleHandlers(ctx: AppContext): BundleHandlers {
         drafts: contents.drafts.filter((d) => !d.deletedAt).length,
       };
       if (destination) {
-        await writeAtomically(destination, bytes);
+        await writeBundleFile(destination, bytes);
         return { fileName: basename(destination), path: destination, counts };
       }
       return { fileName, dataBase64: Buffer.from(bytes).toString('base64'), counts };

@@ -49,6 +49,7 @@ const REASONS: Record<string, string> = {
   ENAMETOOLONG: '文件名太长',
 };
 
+/** Why a write failed, in words the user can act on. */
 function reasonOf(e: unknown): string {
   const code = (e as { code?: string }).code ?? '';
   return REASONS[code] ?? `系统错误 ${code || String(e)}`;
@@ -65,10 +66,11 @@ export function checkExtension(destination: string, format: ExportFormat): void 
 
 /**
  * Writes to a temporary file in the same folder, flushes it to disk, then renames it over the
- * destination: a failed or interrupted write never leaves a half-written file under the real name.
+ * destination: a failed or interrupted write (a full disk, a pulled USB stick) never leaves a
+ * half-written file under the real name. On failure the temporary file is removed and the
+ * system error rethrown, for the caller to word for what it was saving.
  */
-export async function writeExport(destination: string, format: ExportFormat, bytes: Uint8Array): Promise<ExportResult> {
-  checkExtension(destination, format);
+export async function writeAtomically(destination: string, bytes: Uint8Array): Promise<void> {
   const tmp = join(dirname(destination), `.${basename(destination)}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const fh = await open(tmp, 'wx');
@@ -81,6 +83,15 @@ export async function writeExport(destination: string, format: ExportFormat, byt
     await rename(tmp, destination);
   } catch (e) {
     await unlink(tmp).catch(() => {});
+    throw e;
+  }
+}
+
+export async function writeExport(destination: string, format: ExportFormat, bytes: Uint8Array): Promise<ExportResult> {
+  checkExtension(destination, format);
+  try {
+    await writeAtomically(destination, bytes);
+  } catch (e) {
     throw new ReviewDeskError('export/write-failed', `无法写入“${destination}”：${reasonOf(e)}。意见稿没有受影响。`);
   }
   return { path: destination, fileName: basename(destination), mime: FORMAT_FILE[format].mime };

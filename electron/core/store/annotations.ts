@@ -4,6 +4,7 @@ import { ReviewDeskError } from '../errors';
 import type { Annotation, AnnotationTarget } from '../model';
 import type { AnchorStatus } from '../anchor/types';
 import type { Db } from './db';
+import { createMarkStore } from './marks';
 
 export interface AnnotationCreate {
   id?: string;
@@ -57,13 +58,10 @@ export function createAnnotationRepository(db: Db) {
     `INSERT INTO annotations(id, report_id, version_id, color, note, author, created_at, updated_at)
      VALUES (@id, @report_id, @version_id, @color, @note, @author, @now, @now)`,
   );
-  const insertTarget = db.prepare(
-    'INSERT INTO annotation_targets(annotation_id, ord, block_id, start, "end", exact, prefix, suffix) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
+  const marks = createMarkStore(db, 'annotations');
   const upsertTag = db.prepare('INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id');
   const linkTag = db.prepare('INSERT OR IGNORE INTO annotation_tags(annotation_id, tag_id) VALUES (?, ?)');
   const selectOne = db.prepare('SELECT * FROM annotations WHERE id = ?');
-  const targetsOf = db.prepare('SELECT block_id, start, "end", exact, prefix, suffix FROM annotation_targets WHERE annotation_id = ? ORDER BY ord');
   const tagsOf = db.prepare('SELECT t.name FROM annotation_tags a JOIN tags t ON t.id = a.tag_id WHERE a.annotation_id = ? ORDER BY t.name');
 
   function setTags(id: string, tags: string[]) {
@@ -74,21 +72,8 @@ export function createAnnotationRepository(db: Db) {
     }
   }
 
-  function setTargets(id: string, targets: AnnotationTarget[]) {
-    db.prepare('DELETE FROM annotation_targets WHERE annotation_id = ?').run(id);
-    targets.forEach((t, i) => insertTarget.run(id, i, t.blockId, t.start, t.end, t.exact, t.prefix, t.suffix));
-  }
-
   function hydrate(r: Row): Annotation {
-    const targets = (targetsOf.all(r.id) as { block_id: string; start: number; end: number; exact: string; prefix: string; suffix: string }[]).map((t) => ({
-      blockId: t.block_id,
-      start: t.start,
-      end: t.end,
-      exact: t.exact,
-      prefix: t.prefix,
-      suffix: t.suffix,
-    }));
-    return toAnnotation(r, targets, (tagsOf.all(r.id) as { name: string }[]).map((t) => t.name));
+    return toAnnotation(r, marks.readTargets(r.id), (tagsOf.all(r.id) as { name: string }[]).map((t) => t.name));
   }
 
   function get(id: string, opts: { includeDeleted?: boolean } = {}): Annotation {
@@ -122,7 +107,7 @@ export function createAnnotationRepository(db: Db) {
         checkTargets(input.versionId, input.targets);
         if (selectOne.get(id)) throw new ReviewDeskError('annotation/exists', '这条批注已存在。');
         insert.run({ id, report_id: reportId, version_id: input.versionId, color: input.color, note: input.note ?? '', author: input.author ?? '', now: new Date().toISOString() });
-        setTargets(id, input.targets);
+        marks.writeTargets(id, input.targets);
         setTags(id, input.tags ?? []);
       })();
       return get(id);
@@ -145,31 +130,20 @@ export function createAnnotationRepository(db: Db) {
     /** Soft delete. Returns the annotation as it was, so the UI can offer undo. */
     delete(id: string): Annotation {
       const cur = get(id);
-      const now = new Date().toISOString();
-      db.prepare('UPDATE annotations SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
+      marks.softDelete(id);
       return cur;
     },
 
     restore(id: string): Annotation {
       get(id, { includeDeleted: true });
-      db.prepare('UPDATE annotations SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+      marks.restore(id);
       return get(id);
     },
 
     /** All live annotations of a version, in three queries (not 2 per row): thousands are normal. */
     list(versionId: string): Annotation[] {
       const rows = db.prepare('SELECT * FROM annotations WHERE version_id = ? AND deleted_at IS NULL').all(versionId) as Row[];
-      const targets = new Map<string, AnnotationTarget[]>();
-      for (const t of db
-        .prepare(
-          `SELECT t.annotation_id, t.block_id, t.start, t."end", t.exact, t.prefix, t.suffix FROM annotation_targets t
-           JOIN annotations a ON a.id = t.annotation_id WHERE a.version_id = ? AND a.deleted_at IS NULL ORDER BY t.annotation_id, t.ord`,
-        )
-        .all(versionId) as { annotation_id: string; block_id: string; start: number; end: number; exact: string; prefix: string; suffix: string }[]) {
-        const list = targets.get(t.annotation_id) ?? [];
-        list.push({ blockId: t.block_id, start: t.start, end: t.end, exact: t.exact, prefix: t.prefix, suffix: t.suffix });
-        targets.set(t.annotation_id, list);
-      }
+      const targets = marks.liveTargetsOn(versionId);
       const tags = new Map<string, string[]>();
       for (const t of db
         .prepare(
@@ -190,12 +164,7 @@ export function createAnnotationRepository(db: Db) {
     },
 
     /** Move an annotation to another version with re-anchored targets (revisions). */
-    reanchor(id: string, versionId: string, targets: AnnotationTarget[], status: AnchorStatus, score: number): void {
-      db.transaction(() => {
-        db.prepare('UPDATE annotations SET version_id = ?, anchor_status = ?, anchor_score = ?, updated_at = ? WHERE id = ?').run(versionId, status, score, new Date().toISOString(), id);
-        if (targets.length) setTargets(id, targets);
-      })();
-    },
+    reanchor: marks.reanchor,
 
     allTags(): string[] {
       return (db.prepare('SELECT DISTINCT t.name FROM tags t JOIN annotation_tags a ON a.tag_id = t.id JOIN annotations n ON n.id = a.annotation_id WHERE n.deleted_at IS NULL ORDER BY t.name').all() as { name: string }[]).map(

@@ -14,6 +14,8 @@ import { createHash } from 'node:crypto';
 import { ReviewDeskError } from '../errors';
 import type { BundleAnnotation, BundleContents, BundleDraft, BundleReport, BundleVersion } from '../bundle/format';
 import type { Db } from './db';
+import { createMarkStore } from './marks';
+import { BLOCK_COLUMNS, toBlock, type BlockRow } from './reports';
 
 export interface MergeCounts {
   added: number;
@@ -65,17 +67,6 @@ interface DraftRow extends MarkRow {
   fields_json: string;
   status: string;
 }
-interface TargetRow {
-  block_id: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
-
-const toTarget = (t: TargetRow) => ({ blockId: t.block_id, start: t.start, end: t.end, exact: t.exact, prefix: t.prefix, suffix: t.suffix });
-
 function sha(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
@@ -96,9 +87,7 @@ export function collectBundle(db: Db, opts: { reportId?: string } = {}): Pick<Bu
   if (opts.reportId && !reportRows.length) throw new ReviewDeskError('not-found/report', '找不到该报告，可能已被删除。');
 
   const versionsOf = db.prepare('SELECT * FROM versions WHERE report_id = ? ORDER BY ord');
-  const blocksOf = db.prepare(
-    'SELECT id, ord, kind, text, path, level, part, section, heading_end, lead_end, sentence_ends FROM blocks WHERE version_id = ? ORDER BY ord',
-  );
+  const blocksOf = db.prepare(`SELECT ${BLOCK_COLUMNS} FROM blocks WHERE version_id = ? ORDER BY ord`);
   const reports: BundleReport[] = reportRows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -127,41 +116,15 @@ export function collectBundle(db: Db, opts: { reportId?: string } = {}): Pick<Bu
         sourceSha256: v.source_sha256,
         sourceBase64: Buffer.from(v.source_bytes).toString('base64'),
         meta: JSON.parse(v.meta_json) as BundleVersion['meta'],
-        blocks: (
-          blocksOf.all(v.id) as {
-            id: string;
-            ord: number;
-            kind: string;
-            text: string;
-            path: string;
-            level: number;
-            part: number | null;
-            section: number | null;
-            heading_end: number;
-            lead_end: number;
-            sentence_ends: string;
-          }[]
-        ).map((b) => ({
-          id: b.id,
-          ord: b.ord,
-          kind: b.kind,
-          text: b.text,
-          path: b.path,
-          level: b.level,
-          part: b.part,
-          section: b.section,
-          headingEnd: b.heading_end,
-          leadEnd: b.lead_end,
-          sentenceEnds: JSON.parse(b.sentence_ends) as number[],
-        })),
+        blocks: (blocksOf.all(v.id) as BlockRow[]).map(toBlock),
       }),
     ),
   }));
 
   const ids = reports.map((r) => r.id);
-  const annTargets = db.prepare('SELECT block_id, start, "end", exact, prefix, suffix FROM annotation_targets WHERE annotation_id = ? ORDER BY ord');
+  const annTargets = createMarkStore(db, 'annotations');
   const annTags = db.prepare('SELECT t.name FROM annotation_tags a JOIN tags t ON t.id = a.tag_id WHERE a.annotation_id = ? ORDER BY t.name');
-  const draftTargets = db.prepare('SELECT block_id, start, "end", exact, prefix, suffix FROM draft_targets WHERE draft_id = ? ORDER BY ord');
+  const draftTargets = createMarkStore(db, 'drafts');
   const annotations: BundleAnnotation[] = [];
   const drafts: BundleDraft[] = [];
   for (const reportId of ids) {
@@ -172,7 +135,7 @@ export function collectBundle(db: Db, opts: { reportId?: string } = {}): Pick<Bu
         color: a.color as BundleAnnotation['color'],
         note: a.note,
         tags: (annTags.all(a.id) as { name: string }[]).map((t) => t.name),
-        targets: (annTargets.all(a.id) as TargetRow[]).map(toTarget),
+        targets: annTargets.readTargets(a.id),
       });
     }
     for (const d of db.prepare('SELECT * FROM drafts WHERE report_id = ? ORDER BY created_at, id').all(reportId) as DraftRow[]) {
@@ -182,7 +145,7 @@ export function collectBundle(db: Db, opts: { reportId?: string } = {}): Pick<Bu
         title: d.title,
         fields: JSON.parse(d.fields_json) as Record<string, string>,
         status: d.status as BundleDraft['status'],
-        targets: (draftTargets.all(d.id) as TargetRow[]).map(toTarget),
+        targets: draftTargets.readTargets(d.id),
       });
     }
   }
@@ -429,7 +392,7 @@ function merge<T extends BundleAnnotation | BundleDraft, R extends MarkRow>(item
 
 function mergeAnnotations(db: Db, items: BundleAnnotation[], plan: Plan, result: BundleImportResult): void {
   const selectOne = db.prepare('SELECT * FROM annotations WHERE id = ?');
-  const targetsOf = db.prepare('SELECT block_id, start, "end", exact, prefix, suffix FROM annotation_targets WHERE annotation_id = ? ORDER BY ord');
+  const targets = createMarkStore(db, 'annotations');
   const tagsOf = db.prepare('SELECT t.name FROM annotation_tags a JOIN tags t ON t.id = a.tag_id WHERE a.annotation_id = ? ORDER BY t.name');
   const insert = db.prepare(
     `INSERT INTO annotations(id, report_id, version_id, color, note, author, created_at, updated_at, deleted_at, anchor_status, anchor_score)
@@ -438,15 +401,12 @@ function mergeAnnotations(db: Db, items: BundleAnnotation[], plan: Plan, result:
   const update = db.prepare(
     `UPDATE annotations SET report_id = ?, version_id = ?, color = ?, note = ?, author = ?, updated_at = ?, deleted_at = ?, anchor_status = ?, anchor_score = ? WHERE id = ?`,
   );
-  const deleteTargets = db.prepare('DELETE FROM annotation_targets WHERE annotation_id = ?');
-  const insertTarget = db.prepare('INSERT INTO annotation_targets(annotation_id, ord, block_id, start, "end", exact, prefix, suffix) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
   const deleteTags = db.prepare('DELETE FROM annotation_tags WHERE annotation_id = ?');
   const upsertTag = db.prepare('INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id');
   const linkTag = db.prepare('INSERT OR IGNORE INTO annotation_tags(annotation_id, tag_id) VALUES (?, ?)');
 
   const writeChildren = (m: BundleAnnotation) => {
-    deleteTargets.run(m.id);
-    m.targets.forEach((t, i) => insertTarget.run(m.id, i, t.blockId, t.start, t.end, t.exact, t.prefix, t.suffix));
+    targets.writeTargets(m.id, m.targets);
     deleteTags.run(m.id);
     for (const name of new Set(m.tags.map((t) => t.trim()).filter(Boolean))) linkTag.run(m.id, (upsertTag.get(name) as { id: number }).id);
   };
@@ -462,7 +422,7 @@ function mergeAnnotations(db: Db, items: BundleAnnotation[], plan: Plan, result:
             m.color,
             m.note,
             (tagsOf.all(m.id) as { name: string }[]).map((t) => t.name).sort(),
-            (targetsOf.all(m.id) as TargetRow[]).map(toTarget),
+            targets.readTargets(m.id),
             m.deleted_at !== null,
           ]),
     insert: (m, reportId, versionId) => {
@@ -479,7 +439,7 @@ function mergeAnnotations(db: Db, items: BundleAnnotation[], plan: Plan, result:
 
 function mergeDrafts(db: Db, items: BundleDraft[], plan: Plan, result: BundleImportResult): void {
   const selectOne = db.prepare('SELECT * FROM drafts WHERE id = ?');
-  const targetsOf = db.prepare('SELECT block_id, start, "end", exact, prefix, suffix FROM draft_targets WHERE draft_id = ? ORDER BY ord');
+  const targets = createMarkStore(db, 'drafts');
   const insert = db.prepare(
     `INSERT INTO drafts(id, report_id, version_id, kind, title, fields_json, status, author, created_at, updated_at, deleted_at, anchor_status, anchor_score)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -487,12 +447,7 @@ function mergeDrafts(db: Db, items: BundleDraft[], plan: Plan, result: BundleImp
   const update = db.prepare(
     `UPDATE drafts SET report_id = ?, version_id = ?, kind = ?, title = ?, fields_json = ?, status = ?, author = ?, updated_at = ?, deleted_at = ?, anchor_status = ?, anchor_score = ? WHERE id = ?`,
   );
-  const deleteTargets = db.prepare('DELETE FROM draft_targets WHERE draft_id = ?');
-  const insertTarget = db.prepare('INSERT INTO draft_targets(draft_id, ord, block_id, start, "end", exact, prefix, suffix) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
-  const writeTargets = (m: BundleDraft) => {
-    deleteTargets.run(m.id);
-    m.targets.forEach((t, i) => insertTarget.run(m.id, i, t.blockId, t.start, t.end, t.exact, t.prefix, t.suffix));
-  };
+  const writeTargets = (m: BundleDraft) => targets.writeTargets(m.id, m.targets);
   // field order must not make two equal drafts look different
   const sortedFields = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
@@ -508,7 +463,7 @@ function mergeDrafts(db: Db, items: BundleDraft[], plan: Plan, result: BundleImp
             m.title,
             sortedFields(JSON.parse(m.fields_json) as Record<string, string>),
             m.status,
-            (targetsOf.all(m.id) as TargetRow[]).map(toTarget),
+            targets.readTargets(m.id),
             m.deleted_at !== null,
           ]),
     insert: (m, reportId, versionId) => {

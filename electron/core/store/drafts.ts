@@ -4,6 +4,7 @@ import { ReviewDeskError } from '../errors';
 import type { AnchorStatus } from '../anchor/types';
 import type { AnnotationTarget } from '../model';
 import type { Db } from './db';
+import { createMarkStore, toTarget, type TargetRow } from './marks';
 
 export interface StoredDraft {
   id: string;
@@ -61,7 +62,7 @@ export function createDraftRepository(db: Db) {
      FROM draft_targets t JOIN drafts d ON d.id = t.draft_id LEFT JOIN blocks b ON b.version_id = d.version_id AND b.id = t.block_id
      WHERE t.draft_id = ? ORDER BY t.ord`,
   );
-  const insertTarget = db.prepare('INSERT INTO draft_targets(draft_id, ord, block_id, start, "end", exact, prefix, suffix) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+  const marks = createMarkStore(db, 'drafts');
 
   function hydrate(r: Row): StoredDraft {
     return {
@@ -78,15 +79,8 @@ export function createDraftRepository(db: Db) {
       deletedAt: r.deleted_at,
       anchorStatus: r.anchor_status,
       anchorScore: r.anchor_score,
-      targets: (targetsOf.all(r.id) as { block_id: string; start: number; end: number; exact: string; prefix: string; suffix: string; path: string }[]).map((t) => ({
-        blockId: t.block_id,
-        start: t.start,
-        end: t.end,
-        exact: t.exact,
-        prefix: t.prefix,
-        suffix: t.suffix,
-        path: t.path,
-      })),
+      // drafts carry each target's citation path (for exports), hence their own join
+      targets: (targetsOf.all(r.id) as (TargetRow & { path: string })[]).map((t) => ({ ...toTarget(t), path: t.path })),
     };
   }
 
@@ -94,11 +88,6 @@ export function createDraftRepository(db: Db) {
     const r = selectOne.get(id) as Row | undefined;
     if (!r || (r.deleted_at && !opts.includeDeleted)) throw new ReviewDeskError('not-found/draft', '找不到这份意见稿，可能已被删除。');
     return hydrate(r);
-  }
-
-  function setTargets(id: string, targets: AnnotationTarget[]) {
-    db.prepare('DELETE FROM draft_targets WHERE draft_id = ?').run(id);
-    targets.forEach((t, i) => insertTarget.run(id, i, t.blockId, t.start, t.end, t.exact, t.prefix, t.suffix));
   }
 
   return {
@@ -114,7 +103,7 @@ export function createDraftRepository(db: Db) {
           `INSERT INTO drafts(id, report_id, version_id, kind, title, fields_json, status, author, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(id, v.report_id, input.versionId, input.kind, input.title ?? '', JSON.stringify(input.fields ?? {}), input.status ?? 'draft', input.author ?? '', now, now);
-        setTargets(id, input.targets ?? []);
+        marks.writeTargets(id, input.targets ?? []);
       })();
       return get(id);
     },
@@ -131,25 +120,19 @@ export function createDraftRepository(db: Db) {
     },
     delete(id: string): StoredDraft {
       const cur = get(id);
-      const now = new Date().toISOString();
-      db.prepare('UPDATE drafts SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now, now, id);
+      marks.softDelete(id);
       return cur;
     },
     restore(id: string): StoredDraft {
       get(id, { includeDeleted: true });
-      db.prepare('UPDATE drafts SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(new Date().toISOString(), id);
+      marks.restore(id);
       return get(id);
     },
     listByReport(reportId: string, opts: { includeDeleted?: boolean } = {}): StoredDraft[] {
       const rows = db.prepare(`SELECT * FROM drafts WHERE report_id = ? ${opts.includeDeleted ? '' : 'AND deleted_at IS NULL'} ORDER BY created_at`).all(reportId) as Row[];
       return rows.map(hydrate);
     },
-    reanchor(id: string, versionId: string, targets: AnnotationTarget[], status: AnchorStatus, score: number): void {
-      db.transaction(() => {
-        db.prepare('UPDATE drafts SET version_id = ?, anchor_status = ?, anchor_score = ?, updated_at = ? WHERE id = ?').run(versionId, status, score, new Date().toISOString(), id);
-        if (targets.length) setTargets(id, targets);
-      })();
-    },
+    reanchor: marks.reanchor,
   };
 }
 export type DraftRepository = ReturnType<typeof createDraftRepository>;

@@ -16,7 +16,7 @@ interface VersionRow {
   source_size: number;
   meta_json: string;
 }
-interface BlockRow {
+export interface BlockRow {
   id: string;
   ord: number;
   kind: Block['kind'];
@@ -46,7 +46,10 @@ function toVersion(r: VersionRow): VersionInfo {
   };
 }
 
-function toBlock(r: BlockRow): Block {
+/** Columns toBlock reads; shared with exchange bundles, which carry blocks as the reader sees them. */
+export const BLOCK_COLUMNS = 'id, ord, kind, path, level, part, section, heading_end, lead_end, sentence_ends, text';
+
+export function toBlock(r: BlockRow): Block {
   return {
     id: r.id,
     ord: r.ord,
@@ -112,14 +115,14 @@ export function createReportRepository(db: Db) {
     getVersion(versionId: string): ReportVersion {
       const version = getVersionInfo(versionId);
       const blocks = (
-        db.prepare('SELECT id, ord, kind, path, level, part, section, heading_end, lead_end, sentence_ends, text FROM blocks WHERE version_id = ? ORDER BY ord').all(versionId) as BlockRow[]
+        db.prepare(`SELECT ${BLOCK_COLUMNS} FROM blocks WHERE version_id = ? ORDER BY ord`).all(versionId) as BlockRow[]
       ).map(toBlock);
       return { report: getReportRow(version.reportId), version, blocks };
     },
 
     blocksOf(versionId: string): Block[] {
       return (
-        db.prepare('SELECT id, ord, kind, path, level, part, section, heading_end, lead_end, sentence_ends, text FROM blocks WHERE version_id = ? ORDER BY ord').all(versionId) as BlockRow[]
+        db.prepare(`SELECT ${BLOCK_COLUMNS} FROM blocks WHERE version_id = ? ORDER BY ord`).all(versionId) as BlockRow[]
       ).map(toBlock);
     },
 

@@ -8,6 +8,7 @@ import type { AnnotationTarget } from '../model';
 import type { AnnotationRepository } from './annotations';
 import type { DraftRepository } from './drafts';
 import type { Db } from './db';
+import { createMarkStore } from './marks';
 
 export type MarkKind = 'annotation' | 'draft';
 /** A carry outcome, or a hand re-attachment. */
@@ -61,16 +62,6 @@ interface HistoryRow {
   carried_at: string;
 }
 
-interface TargetRow {
-  mark_id: string;
-  block_id: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-}
-
 function toEntry(r: HistoryRow): HistoryEntry {
   return {
     markId: r.mark_id,
@@ -105,29 +96,18 @@ export function createRevisionRepository(db: Db, annotations: AnnotationReposito
     draft: lazy('SELECT version_id FROM drafts WHERE id = ? AND deleted_at IS NULL'),
   };
   const versionOf = (kind: MarkKind, id: string) => versionStmt[kind]().get(id) as { version_id: string } | undefined;
+  const markStores = { annotations: createMarkStore(db, 'annotations'), drafts: createMarkStore(db, 'drafts') };
 
   /** Live marks on a version with their targets: a few queries, not a few per mark. */
   function marksOn(versionId: string): MarkRef[] {
     const out: MarkRef[] = [];
     for (const kind of ['annotation', 'draft'] as const) {
       const table = kind === 'annotation' ? 'annotations' : 'drafts';
-      const targetTable = kind === 'annotation' ? 'annotation_targets' : 'draft_targets';
-      const key = kind === 'annotation' ? 'annotation_id' : 'draft_id';
       const rows = db.prepare(`SELECT id, anchor_status FROM ${table} WHERE version_id = ? AND deleted_at IS NULL ORDER BY created_at, id`).all(versionId) as {
         id: string;
         anchor_status: AnchorStatus;
       }[];
-      const targets = new Map<string, TextTarget[]>();
-      for (const t of db
-        .prepare(
-          `SELECT t.${key} AS mark_id, t.block_id, t.start, t."end" AS "end", t.exact, t.prefix, t.suffix FROM ${targetTable} t
-           JOIN ${table} m ON m.id = t.${key} WHERE m.version_id = ? AND m.deleted_at IS NULL ORDER BY t.${key}, t.ord`,
-        )
-        .all(versionId) as TargetRow[]) {
-        const list = targets.get(t.mark_id) ?? [];
-        list.push({ blockId: t.block_id, start: t.start, end: t.end, exact: t.exact, prefix: t.prefix, suffix: t.suffix });
-        targets.set(t.mark_id, list);
-      }
+      const targets = markStores[table].liveTargetsOn(versionId);
       for (const r of rows) out.push({ id: r.id, kind, versionId, anchorStatus: r.anchor_status, targets: targets.get(r.id) ?? [] });
     }
     return out;

@@ -3,7 +3,7 @@ import type { Result } from '../../../electron/api/contract';
 import { api, errorMessage } from '../../api/client';
 import { useUi } from '../../store/ui';
 import { ModalDialog } from '../../components/ModalDialog';
-import { localTime } from '../bundles/saveBytes';
+import { localTime } from '../../i18n/localTime';
 import { t } from '../../i18n/zh-CN';
 import { reloadAfterRestore } from './restore';
 

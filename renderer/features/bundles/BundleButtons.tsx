@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import type { Result } from '../../../electron/api/contract';
-import { api, errorMessage, isDesktop } from '../../api/client';
+import { api, errorMessage } from '../../api/client';
+import { saveProducedFile } from '../../api/saveFile';
 import { useLibrary, fileToBase64 } from '../../store/library';
 import { useReader } from '../../store/reader';
 import { useAnnotations } from '../../store/annotations';
@@ -8,7 +9,6 @@ import { useDrafts } from '../../store/drafts';
 import { useUi } from '../../store/ui';
 import { ModalDialog } from '../../components/ModalDialog';
 import { t } from '../../i18n/zh-CN';
-import { downloadBase64 } from './saveBytes';
 import { ImportSummary } from './ImportSummary';
 
 type ImportResult = Result<'bundles.import'>;
@@ -28,18 +28,13 @@ export function BundleButtons() {
     setBusy(true);
     const reportId = scope === 'all' ? undefined : scope;
     try {
-      if (isDesktop) {
-        // the desktop app asks where to save and the back end writes the file
-        const inline = await api['bundles.export']({ reportId });
-        const { path } = await api['dialog.saveFile']({ defaultName: inline.fileName, filters: [{ name: '审议台交换包', extensions: ['reviewdesk'] }] });
-        if (!path) return;
-        const written = await api['bundles.export']({ reportId, destination: path });
-        useUi.getState().toast('info', t.bundles.exported(written.path ?? written.fileName, written.counts.annotations, written.counts.drafts));
-      } else {
-        const r = await api['bundles.export']({ reportId });
-        downloadBase64(r.fileName, r.dataBase64 ?? '', 'application/zip');
-        useUi.getState().toast('info', t.bundles.exported(r.fileName, r.counts.annotations, r.counts.drafts));
-      }
+      const saved = await saveProducedFile(
+        (destination) => api['bundles.export']({ reportId, destination }),
+        { name: '审议台交换包', extensions: ['reviewdesk'] },
+        'application/zip',
+      );
+      if (!saved) return;
+      useUi.getState().toast('info', t.bundles.exported(saved.path ?? saved.fileName, saved.counts.annotations, saved.counts.drafts));
       setExportOpen(false);
     } catch (e) {
       useUi.getState().toast('error', errorMessage(e));

@@ -1,7 +1,7 @@
 import type { Result } from '../../../electron/api/contract';
 import { ModalDialog } from '../../components/ModalDialog';
 import { t } from '../../i18n/zh-CN';
-import { localTime } from './saveBytes';
+import { localTime } from '../../i18n/localTime';
 
 type ImportResult = Result<'bundles.import'>;
 

@@ -8,6 +8,7 @@ import { useUi } from '../../store/ui';
 import { t } from '../../i18n/zh-CN';
 import { navigable, rowParagraphs, step, visibleItems, type Piece, type Side } from './diffParts';
 import { OrphanList } from './OrphanList';
+import { VersionSelect } from '../../components/VersionSelect';
 
 type Mode = 'side' | 'inline';
 
@@ -209,20 +210,15 @@ export function CompareView() {
   const versionSelect = (which: 0 | 1) => (
     <label className="cmp-version">
       <span className="muted">{which === 0 ? t.compare.oldVersion : t.compare.newVersion}</span>
-      <select
+      <VersionSelect
+        versions={versions}
         value={pair[which]}
-        onChange={(e) => {
-          const next: [string, string] = which === 0 ? [e.target.value, pair[1]] : [pair[0], e.target.value];
+        onChange={(id) => {
+          const next: [string, string] = which === 0 ? [id, pair[1]] : [pair[0], id];
           if (next[0] === next[1]) next[which === 0 ? 1 : 0] = pair[which];
           setPair(next);
         }}
-      >
-        {versions.map((v) => (
-          <option key={v.id} value={v.id}>
-            {v.label}
-          </option>
-        ))}
-      </select>
+      />
     </label>
   );
 

@@ -3,6 +3,7 @@ import { useReader } from '../../store/reader';
 import { useUi } from '../../store/ui';
 import { errorMessage } from '../../api/client';
 import { t } from '../../i18n/zh-CN';
+import { VersionSelect } from '../../components/VersionSelect';
 
 /** Which version of the open report is being read; next to the title in the top bar. */
 export function VersionSwitcher() {
@@ -12,18 +13,13 @@ export function VersionSwitcher() {
   const versions = reports.find((r) => r.id === doc.report.id)?.versions ?? [doc.version];
   if (versions.length < 2) return <span className="version-label">{doc.version.label}</span>;
   return (
-    <select
+    <VersionSelect
       className="version-switch"
       aria-label={t.revisions.switchVersion}
       title={t.revisions.switchVersion}
+      versions={[...versions].reverse()}
       value={doc.version.id}
-      onChange={(e) => void useReader.getState().open(e.target.value).catch((err) => useUi.getState().toast('error', errorMessage(err)))}
-    >
-      {[...versions].reverse().map((v) => (
-        <option key={v.id} value={v.id}>
-          {v.label}
-        </option>
-      ))}
-    </select>
+      onChange={(id) => void useReader.getState().open(id).catch((err) => useUi.getState().toast('error', errorMessage(err)))}
+    />
   );
 }

@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { ExportResult, Result } from '../../../electron/api/contract';
-import { api, errorMessage, isDesktop } from '../../api/client';
+import type { Result } from '../../../electron/api/contract';
+import { api, errorMessage } from '../../api/client';
+import { saveProducedFile } from '../../api/saveFile';
 import { useLibrary } from '../../store/library';
 import { useReader } from '../../store/reader';
 import { useUi } from '../../store/ui';
-import { downloadBase64 } from '../bundles/saveBytes';
 import { t } from '../../i18n/zh-CN';
+import { VersionSelect } from '../../components/VersionSelect';
 
 type Summary = Result<'delegation.summary'>;
 
@@ -54,17 +55,11 @@ export function DelegationView() {
     if (!versionId) return;
     setBusy(true);
     try {
-      let r: ExportResult;
-      if (isDesktop) {
-        const inline = await api['delegation.exportAmendments']({ versionId, format });
-        const { path } = await api['dialog.saveFile']({ defaultName: inline.fileName, filters: [{ name: format === 'docx' ? 'Word 文档' : 'CSV 表格', extensions: [format] }] });
-        if (!path) return;
-        r = await api['delegation.exportAmendments']({ versionId, format, destination: path });
-      } else {
-        r = await api['delegation.exportAmendments']({ versionId, format });
-        downloadBase64(r.fileName, r.dataBase64 ?? '', r.mime);
-      }
-      useUi.getState().toast('info', t.delegation.exported(r.path ?? r.fileName));
+      const saved = await saveProducedFile((destination) => api['delegation.exportAmendments']({ versionId, format, destination }), {
+        name: format === 'docx' ? 'Word 文档' : 'CSV 表格',
+        extensions: [format],
+      });
+      if (saved) useUi.getState().toast('info', t.delegation.exported(saved.path ?? saved.fileName));
     } catch (e) {
       useUi.getState().toast('error', errorMessage(e));
     } finally {
@@ -81,13 +76,7 @@ export function DelegationView() {
         {versions.length > 0 && (
           <label className="inline">
             {t.delegation.version}
-            <select value={versionId ?? ''} onChange={(e) => setVersionId(e.target.value)}>
-              {versions.map((v) => (
-                <option key={v.id} value={v.id}>
-                  {v.label}
-                </option>
-              ))}
-            </select>
+            <VersionSelect versions={versions} value={versionId ?? ''} onChange={setVersionId} />
           </label>
         )}
         <span className="spacer" />

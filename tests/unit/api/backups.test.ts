@@ -1,14 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startBackend, DATABASE_FILE, type Backend } from '../../../electron/api/app';
-import { dispatch, ApiFailure } from '../../../electron/api/dispatch';
+import { DATABASE_FILE } from '../../../electron/api/app';
+import { ApiFailure } from '../../../electron/api/dispatch';
 import type { Timers } from '../../../electron/core/store/backupSchedule';
+import { useBackend } from '../../helpers/backend';
 
-const RESOURCES = join(import.meta.dirname, '..', '..', '..', 'resources');
-let dir: string;
-let backend: Backend;
+const env = useBackend('rd-backup-api-', () => ({ backupTimers: manualTimers(), log: () => {} }));
+const { call } = env;
+
 let fire: () => void;
 
 function manualTimers(): Timers {
@@ -22,11 +22,6 @@ function manualTimers(): Timers {
   return { setTimeout: (fn) => (pending.set(++seq, fn), seq), clearTimeout: (h) => void pending.delete(h as number) };
 }
 
-function start(): Backend {
-  return startBackend({ dataDir: dir, resourcesDir: RESOURCES, platform: 'web', version: 'test', backupTimers: manualTimers(), log: () => {} });
-}
-const call = <T = any>(method: string, args: unknown = {}) => dispatch(backend.handlers, method, args, () => {}) as Promise<T>;
-
 async function annotate(note: string) {
   const info = await call('app.info');
   const doc = await call('reports.get', { versionId: info.startVersionId });
@@ -38,26 +33,17 @@ async function notes(): Promise<string[]> {
   return ((await call('annotations.list', { versionId: info.startVersionId })) as { note: string }[]).map((a) => a.note).sort();
 }
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'rd-backup-api-'));
-  backend = start();
-});
-afterEach(() => {
-  backend.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
 describe('backups through the API', () => {
   it('backs up shortly after start and again after a write, not on reads', async () => {
     fire(); // the start backup
-    await backend.ctx.backups!.scheduler.idle();
+    await env.backend.ctx.backups!.scheduler.idle();
     expect(await call('backups.list')).toHaveLength(1);
     await call('reports.list');
-    expect(backend.ctx.backups!.scheduler.pending).toBe(false);
+    expect(env.backend.ctx.backups!.scheduler.pending).toBe(false);
     await annotate('要备份的批注');
-    expect(backend.ctx.backups!.scheduler.pending).toBe(true);
+    expect(env.backend.ctx.backups!.scheduler.pending).toBe(true);
     fire();
-    await backend.ctx.backups!.scheduler.idle();
+    await env.backend.ctx.backups!.scheduler.idle();
     const list = await call('backups.list');
     expect(list).toHaveLength(2);
     expect(list[0].counts).toEqual({ reports: 1, annotations: 1, drafts: 0 });
@@ -81,8 +67,7 @@ describe('backups through the API', () => {
     const versionId = (await call('app.info')).startVersionId;
     await expect(call('drafts.list', { versionId })).resolves.toEqual([]);
     await expect(call('delegation.summary', { versionId })).resolves.toMatchObject({ versionId });
-    backend.close();
-    backend = start();
+    env.restart();
     expect(await notes()).toEqual(['备份前的批注', '恢复后的批注'].sort());
   });
 
@@ -103,9 +88,7 @@ describe('a damaged database at start', () => {
   it('is moved aside, the app starts empty in a recovery state, and restoring brings the data back', async () => {
     await annotate('损坏前的批注');
     const backup = await call('backups.create');
-    backend.close();
-    writeFileSync(join(dir, DATABASE_FILE), Buffer.alloc(64 * 1024, 0x5a));
-    backend = start();
+    env.restart(() => writeFileSync(join(env.dir, DATABASE_FILE), Buffer.alloc(64 * 1024, 0x5a)));
     const info = await call('app.info');
     expect(info.recovery.message).toMatch(/数据文件已损坏.*已移到.*可以从最近的备份/);
     expect(info.recovery.damagedFile).toMatch(/reviewdesk\.sqlite3\.damaged-\d{8}-\d{6}$/);
@@ -121,16 +104,16 @@ describe('a damaged database at start', () => {
   });
 
   it('can continue with empty data, which then gets the bundled report', async () => {
-    backend.close();
-    rmSync(join(dir, 'backups'), { recursive: true, force: true });
-    writeFileSync(join(dir, DATABASE_FILE), 'not a database at all '.repeat(500));
-    backend = start();
+    env.restart(() => {
+      rmSync(join(env.dir, 'backups'), { recursive: true, force: true });
+      writeFileSync(join(env.dir, DATABASE_FILE), 'not a database at all '.repeat(500));
+    });
     const info = await call('app.info');
     expect(info.recovery.newestBackup).toBeNull();
     expect(info.recovery.message).toMatch(/没有找到可用的备份/);
     await call('recovery.dismiss');
     expect((await call('app.info')).recovery).toBeNull();
     expect(await call('reports.list')).toHaveLength(1);
-    expect(readdirSync(dir).some((f) => f.startsWith(`${DATABASE_FILE}.damaged-`))).toBe(true);
+    expect(readdirSync(env.dir).some((f) => f.startsWith(`${DATABASE_FILE}.damaged-`))).toBe(true);
   });
 });

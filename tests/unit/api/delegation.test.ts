@@ -1,24 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
 import { unzipSync } from 'fflate';
-import { startBackend, type Backend } from '../../../electron/api/app';
-import { dispatch } from '../../../electron/api/dispatch';
+import { useBackend } from '../../helpers/backend';
 
-let dir: string;
-let backend: Backend;
-const call = <T = any>(m: string, a: unknown = {}) => dispatch(backend.handlers, m, a, () => {}) as Promise<T>;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'rd-delegation-'));
-  backend = startBackend({ dataDir: dir, resourcesDir: join(import.meta.dirname, '..', '..', '..', 'resources'), platform: 'web', version: 'test', backupAtStart: false });
-});
-afterEach(() => {
-  backend.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const env = useBackend('rd-delegation-', () => ({ backupAtStart: false }));
+const { call } = env;
 
 async function asMember(name: string, work: (doc: any) => Promise<void>) {
   await call('settings.set', { key: 'author.name', value: name });

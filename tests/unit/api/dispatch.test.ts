@@ -1,49 +1,29 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { startBackend, type Backend } from '../../../electron/api/app';
-import { dispatch, ApiFailure } from '../../../electron/api/dispatch';
+import { describe, expect, it } from 'vitest';
+import { dispatch } from '../../../electron/api/dispatch';
 import { contract, methodNames } from '../../../electron/api/contract';
+import { useBackend } from '../../helpers/backend';
 
-let dir: string;
-let backend: Backend;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'rd-api-'));
-  backend = startBackend({ dataDir: dir, resourcesDir: join(import.meta.dirname, '..', '..', '..', 'resources'), platform: 'web', version: 'test' });
-});
-afterEach(() => {
-  backend.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-async function failure(method: string, args: unknown): Promise<ApiFailure> {
-  try {
-    await dispatch(backend.handlers, method, args, () => {});
-  } catch (e) {
-    return e as ApiFailure;
-  }
-  throw new Error('expected a failure');
-}
+const env = useBackend('rd-api-');
+const { failure } = env;
 
 describe('the contract', () => {
   it('names every method noun.verb and has a handler for each', () => {
     for (const m of methodNames) {
       expect(m).toMatch(/^[a-z]+\.[a-zA-Z]+$/);
-      expect(typeof (backend.handlers as Record<string, unknown>)[m]).toBe('function');
+      expect(typeof (env.backend.handlers as Record<string, unknown>)[m]).toBe('function');
     }
-    expect(Object.keys(backend.handlers).sort()).toEqual([...methodNames].sort());
+    expect(Object.keys(env.backend.handlers).sort()).toEqual([...methodNames].sort());
     expect(Object.keys(contract)).toEqual(expect.arrayContaining(['reports.list', 'reports.get', 'settings.get', 'settings.set']));
   });
 
   it('seeds the bundled report on first start, once', async () => {
-    const reports = (await dispatch(backend.handlers, 'reports.list', {})) as { title: string; versions: unknown[] }[];
+    const reports = (await dispatch(env.backend.handlers, 'reports.list', {})) as { title: string; versions: unknown[] }[];
     expect(reports).toHaveLength(1);
     expect(reports[0].title).toContain('政府工作报告');
   });
 
   it('rejects unknown fields, wrong types and malformed ids with a Chinese message, writing nothing', async () => {
-    const before = await dispatch(backend.handlers, 'settings.all', {});
+    const before = await dispatch(env.backend.handlers, 'settings.all', {});
     const e1 = await failure('settings.set', { key: 'a', value: 'b', extra: 1 });
     expect(e1.status).toBe(400);
     expect(e1.error.code).toBe('invalid-argument');
@@ -52,7 +32,7 @@ describe('the contract', () => {
     expect(e2.error.message).toMatch(/value/);
     const e3 = await failure('reports.get', { versionId: '../../etc/passwd' });
     expect(e3.status).toBe(400);
-    expect(await dispatch(backend.handlers, 'settings.all', {})).toEqual(before);
+    expect(await dispatch(env.backend.handlers, 'settings.all', {})).toEqual(before);
   });
 
   it('answers an unknown method with 404, and a missing record with a typed Chinese error', async () => {

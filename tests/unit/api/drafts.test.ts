@@ -2,33 +2,22 @@
  * drafts.* and export.* over the real back end: a temp data folder, the bundled 咸宁 report
  * seeded into SQLite, every call through dispatch (argument validation included).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { startBackend, type Backend } from '../../../electron/api/app';
-import { dispatch, ApiFailure } from '../../../electron/api/dispatch';
 import type { DraftKindInfo, DraftView, ExportResult } from '../../../electron/api/contract';
 import type { Block, Report } from '../../../electron/api/contract';
 import { docxTableRows, readDocx } from '../draft/helpers';
+import { useBackend } from '../../helpers/backend';
 
-let dir: string;
-let backend: Backend;
+const env = useBackend('rd-drafts-');
+const { call, failure } = env;
+
 let report: Report;
 let versionId: string;
 let blocks: Block[];
-
-const call = <T>(method: string, args: unknown) => dispatch(backend.handlers, method, args, () => {}) as Promise<T>;
-
-async function failure(method: string, args: unknown): Promise<ApiFailure> {
-  try {
-    await dispatch(backend.handlers, method, args, () => {});
-  } catch (e) {
-    return e as ApiFailure;
-  }
-  throw new Error('expected a failure');
-}
 
 /** A selection on `quote` inside the first paragraph that contains it, as the reader sends it. */
 function target(quote: string, pick = (b: Block) => b.text.includes(quote)) {
@@ -41,17 +30,11 @@ function target(quote: string, pick = (b: Block) => b.text.includes(quote)) {
 const bytesOf = (r: ExportResult) => new Uint8Array(Buffer.from(r.dataBase64!, 'base64'));
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rd-drafts-'));
-  backend = startBackend({ dataDir: dir, resourcesDir: join(import.meta.dirname, '..', '..', '..', 'resources'), platform: 'web', version: 'test' });
   report = (await call<Report[]>('reports.list', {}))[0];
   versionId = report.versions[0].id;
   blocks = (await call<{ blocks: Block[] }>('reports.get', { versionId })).blocks;
   await call('settings.set', { key: 'author.name', value: '张明' });
   await call('settings.set', { key: 'author.delegation', value: '咸宁代表团' });
-});
-afterEach(() => {
-  backend.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 // Two passages of the real report, one early and one late, for ordering and wording.

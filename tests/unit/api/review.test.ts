@@ -2,44 +2,26 @@
  * review.* over the real back end: a temp data folder with the bundled 咸宁 report seeded into
  * SQLite, every call through dispatch (argument validation and error mapping included).
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
-import { startBackend, type Backend } from '../../../electron/api/app';
-import { dispatch, ApiFailure } from '../../../electron/api/dispatch';
 import type { ExportResult, Report, ReviewCheckResult, ReviewIndicatorsResult } from '../../../electron/api/contract';
 import { BUNDLED } from '../../helpers/tempdb';
+import { useBackend } from '../../helpers/backend';
 
-const RESOURCES = join(import.meta.dirname, '..', '..', '..', 'resources');
-let dir: string;
-let backend: Backend;
+const env = useBackend('rd-review-');
+const { call, failure } = env;
+
 let versionId: string;
 let reportId: string;
 
-const start = () => startBackend({ dataDir: dir, resourcesDir: RESOURCES, platform: 'web', version: 'test' });
-const call = <T>(method: string, args: unknown) => dispatch(backend.handlers, method, args, () => {}) as Promise<T>;
-async function failure(method: string, args: unknown): Promise<ApiFailure> {
-  try {
-    await dispatch(backend.handlers, method, args, () => {});
-  } catch (e) {
-    return e as ApiFailure;
-  }
-  throw new Error('expected a failure');
-}
 const check = () => call<ReviewCheckResult>('review.check', { versionId });
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rd-review-'));
-  backend = start();
   const report = (await call<Report[]>('reports.list', {}))[0];
   reportId = report.id;
   versionId = report.versions[0].id;
-});
-afterEach(() => {
-  backend.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('review.check on the bundled report', () => {
@@ -97,8 +79,7 @@ describe('review.dismiss / undismiss', () => {
     expect(await call('review.dismiss', { versionId, findingId: f.id })).toEqual({ findingId: f.id, dismissed: true });
     await call('review.dismiss', { versionId, findingId: f.id }); // twice is harmless
 
-    backend.close();
-    backend = start();
+    env.restart();
     const after = await check();
     expect(after.findings.find((x) => x.id === f.id)?.dismissed).toBe(true);
     expect(after.counts.error).toBe(before - 1);
@@ -159,11 +140,11 @@ describe('review.indicators', () => {
   });
 
   it('writes the CSV to a chosen destination (desktop save dialog), refusing a wrong extension', async () => {
-    const dest = join(dir, '指标.csv');
+    const dest = join(env.dir, '指标.csv');
     const r = await call<ExportResult>('review.indicatorsCsv', { versionId, destination: dest });
     expect(r.path).toBe(dest);
     expect(readFileSync(dest, 'utf8').startsWith('\uFEFF指标,类型')).toBe(true);
-    expect((await failure('review.indicatorsCsv', { versionId, destination: join(dir, '指标.docx') })).error.message).toMatch(/\.csv/);
+    expect((await failure('review.indicatorsCsv', { versionId, destination: join(env.dir, '指标.docx') })).error.message).toMatch(/\.csv/);
     expect((await failure('review.indicatorsCsv', { versionId, destination: 'relative.csv' })).status).toBe(400);
   });
 });

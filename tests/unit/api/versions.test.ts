@@ -4,33 +4,20 @@
  * one paragraph retyped with full-width punctuation), then compare / carry / reattach / adoption
  * through dispatch — the same path the app's calls take.
  */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startBackend, type Backend } from '../../../electron/api/app';
-import { dispatch, ApiFailure } from '../../../electron/api/dispatch';
 import type { Annotation, Block, CarryResult, CompareResult, DraftView, OrphanMark, AdoptionRow, VersionMarks, ReportVersion } from '../../../electron/api/contract';
 import { EDITS, revisedReportText } from '../../helpers/revised-report';
+import { useBackend } from '../../helpers/backend';
 
-const RESOURCES = join(import.meta.dirname, '..', '..', '..', 'resources');
+const env = useBackend('rd-versions-', () => ({ backupAtStart: false, log: () => {} }));
+const { call, failure } = env;
+
 const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 
-let dir: string;
-let backend: Backend;
 let doc: ReportVersion;
 let blocks: Block[];
-
-const call = <T>(method: string, args: unknown) => dispatch(backend.handlers, method, args, () => {}) as Promise<T>;
-
-async function failure(method: string, args: unknown): Promise<ApiFailure> {
-  try {
-    await dispatch(backend.handlers, method, args, () => {});
-  } catch (e) {
-    return e as ApiFailure;
-  }
-  throw new Error('expected a failure');
-}
 
 /** A selection of `quote` where it first occurs, as the reader sends it. */
 function target(quote: string, within: Block[] = blocks) {
@@ -49,15 +36,9 @@ async function importRevision(text = revisedReportText()) {
 const annotate = (quote: string, note = quote) => call<Annotation>('annotations.create', { versionId: doc.version.id, color: 'yellow', note, targets: [target(quote)] });
 
 beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'rd-versions-'));
-  backend = startBackend({ dataDir: dir, resourcesDir: RESOURCES, platform: 'web', version: 'test', backupAtStart: false, log: () => {} });
   const info = await call<{ startVersionId: string }>('app.info', {});
   doc = await call<ReportVersion>('reports.get', { versionId: info.startVersionId });
   blocks = doc.blocks;
-});
-afterEach(() => {
-  backend.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** Blocks the revision leaves alone (no edit falls in them). */
@@ -119,7 +100,7 @@ describe('versions.carry', () => {
     const orphan = listed.find((a) => a.id === gone.id)!;
     expect(orphan).toMatchObject({ anchorStatus: 'orphaned', anchorScore: 0 });
     expect(orphan.targets.map((t) => t.exact)).toEqual(['公租房租赁补贴发放970户']);
-    const history = backend.ctx.store.revisions.history(number.id);
+    const history = env.backend.ctx.store.revisions.history(number.id);
     expect(history).toHaveLength(1);
     expect(history[0]).toMatchObject({ fromVersionId: doc.version.id, toVersionId: v2, outcome: 'edited' });
     expect(history[0].targets).toEqual([target(EDITS.number.old)]);
@@ -138,7 +119,7 @@ describe('versions.carry', () => {
     expect(again.marks).toEqual([]);
     expect(again.counts).toEqual({ unchanged: 0, moved: 0, edited: 0, orphaned: 0 });
     expect(await call<Annotation[]>('annotations.list', { versionId: v2 })).toEqual(before);
-    for (const a of before) expect(backend.ctx.store.revisions.history(a.id)).toHaveLength(1);
+    for (const a of before) expect(env.backend.ctx.store.revisions.history(a.id)).toHaveLength(1);
   });
 
   it('runs the re-anchoring off the event loop (timers still fire while it works)', async () => {
@@ -207,7 +188,7 @@ describe('annotations.reattach / drafts.reattach', () => {
     expect(a).toMatchObject({ anchorStatus: 'edited', anchorScore: 1, versionId: v2 });
     expect(a.targets.map((x) => x.exact)).toEqual(['改造城镇老旧小区434个']);
     expect(await call<OrphanMark[]>('versions.orphans', { versionId: v2 })).toEqual([]);
-    const h = backend.ctx.store.revisions.history(gone.id);
+    const h = env.backend.ctx.store.revisions.history(gone.id);
     expect(h.map((x) => x.outcome)).toEqual(['orphaned', 'reattached']);
     expect(h[1].targets[0].exact).toBe('公租房租赁补贴发放970户');
   });

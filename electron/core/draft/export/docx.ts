@@ -3,8 +3,7 @@
  * Each function returns the file's bytes; the caller decides where they go.
  */
 import { AlignmentType, Paragraph, Table, TableLayoutType, TableRow, WidthType, type FileChild } from 'docx';
-import type { Draft, ProposalFields, SuggestionFields } from '../types';
-import { ReviewDeskError } from '../../errors';
+import type { Draft } from '../types';
 import { amendmentWording, chineseNumber, quote } from '../wording';
 import {
   FONT,
@@ -19,7 +18,7 @@ import {
   subtitleParagraph,
   titleParagraph,
 } from './docxStyle';
-import { amendmentRowsFromDrafts, opinionItemsFromDrafts } from './rows';
+import { renderSingleDraft } from './rows';
 import {
   AMENDMENT_TABLE_COLUMNS,
   type AmendmentTableInput,
@@ -225,27 +224,12 @@ export async function digestDocx(input: DigestInput): Promise<Uint8Array> {
   return packDocument({ title: `${input.reportTitle}批注摘要`, children });
 }
 
-/** One draft as its own form: proposals and suggestions as their forms, the rest as one-entry lists. */
+/** One draft as its own form (see renderSingleDraft). Async so an unknown kind rejects rather than throws. */
 export async function draftToDocx(draft: Draft, ctx: DraftExportContext): Promise<Uint8Array> {
-  switch (draft.kind) {
-    case 'proposal':
-      return proposalDocx(draft.fields as ProposalFields);
-    case 'suggestion':
-      return suggestionDocx(draft.fields as SuggestionFields);
-    case 'amendment':
-      return amendmentTableDocx({
-        reportTitle: ctx.reportTitle,
-        versionLabel: ctx.versionLabel,
-        rows: amendmentRowsFromDrafts([draft], () => ctx.affiliation),
-      });
-    case 'opinion':
-      return opinionListDocx({
-        reportTitle: ctx.reportTitle,
-        versionLabel: ctx.versionLabel,
-        items: opinionItemsFromDrafts([draft]),
-      });
-    default:
-      // kind comes from the database at run time; an unknown one is a user-visible failure, not a crash
-      throw new ReviewDeskError('draft.unknownKind', `无法导出：未知的稿件类型“${String((draft as Draft).kind)}”`);
-  }
+  return renderSingleDraft(draft, ctx, {
+    proposal: proposalDocx,
+    suggestion: suggestionDocx,
+    amendmentTable: amendmentTableDocx,
+    opinionList: opinionListDocx,
+  });
 }

@@ -2,10 +2,9 @@
  * The same forms and lists as the .docx exporters, as Markdown: for pasting into chat, mail
  * or a notes app, and for diffing drafts as text.
  */
-import type { Draft, ProposalFields, SuggestionFields } from '../types';
-import { ReviewDeskError } from '../../errors';
+import type { Draft } from '../types';
 import { amendmentWording, chineseNumber, quote } from '../wording';
-import { amendmentRowsFromDrafts, opinionItemsFromDrafts } from './rows';
+import { renderSingleDraft } from './rows';
 import {
   AMENDMENT_TABLE_COLUMNS,
   type AmendmentTableInput,
@@ -161,26 +160,12 @@ export function digestMarkdown(input: DigestInput): string {
   ]);
 }
 
+/** One draft as its own form (see renderSingleDraft). */
 export function draftToMarkdown(draft: Draft, ctx: DraftExportContext): string {
-  switch (draft.kind) {
-    case 'proposal':
-      return proposalMarkdown(draft.fields as ProposalFields);
-    case 'suggestion':
-      return suggestionMarkdown(draft.fields as SuggestionFields);
-    case 'amendment':
-      return amendmentTableMarkdown({
-        reportTitle: ctx.reportTitle,
-        versionLabel: ctx.versionLabel,
-        rows: amendmentRowsFromDrafts([draft], () => ctx.affiliation),
-      });
-    case 'opinion':
-      return opinionListMarkdown({
-        reportTitle: ctx.reportTitle,
-        versionLabel: ctx.versionLabel,
-        items: opinionItemsFromDrafts([draft]),
-      });
-    default:
-      // kind comes from the database at run time; an unknown one is a user-visible failure, not a crash
-      throw new ReviewDeskError('draft.unknownKind', `无法导出：未知的稿件类型“${String((draft as Draft).kind)}”`);
-  }
+  return renderSingleDraft(draft, ctx, {
+    proposal: proposalMarkdown,
+    suggestion: suggestionMarkdown,
+    amendmentTable: amendmentTableMarkdown,
+    opinionList: opinionListMarkdown,
+  });
 }

@@ -2,8 +2,20 @@
  * Drafts and annotations → exporter inputs. Kept apart from the exporters so the API layer
  * and the CLI build the same rows the same way.
  */
-import type { AmendmentFields, Draft, OpinionFields } from '../types';
-import type { AmendmentTableRow, DigestInput, DigestSection, ExportAnnotation, OpinionItem } from './types';
+import type { AmendmentFields, Draft, OpinionFields, ProposalFields, SuggestionFields } from '../types';
+import { ReviewDeskError } from '../../errors';
+import type {
+  AmendmentTableInput,
+  AmendmentTableRow,
+  DigestInput,
+  DigestSection,
+  DraftExportContext,
+  ExportAnnotation,
+  OpinionItem,
+  OpinionListInput,
+  ProposalDoc,
+  SuggestionDoc,
+} from './types';
 
 function isKind<K extends Draft['kind']>(kind: K) {
   return (d: Draft): d is Draft<K> => d.kind === kind;
@@ -47,6 +59,43 @@ export function opinionItemsFromDrafts(drafts: Draft[]): OpinionItem[] {
       date: f.date,
     };
   });
+}
+
+/** One renderer per exported form; each format (docx, Markdown…) supplies its own set. */
+export interface SingleDraftRenderers<T> {
+  proposal: (doc: ProposalDoc) => T;
+  suggestion: (doc: SuggestionDoc) => T;
+  amendmentTable: (input: AmendmentTableInput) => T;
+  opinionList: (input: OpinionListInput) => T;
+}
+
+/**
+ * One draft exported on its own: proposals and suggestions as their forms, amendments and
+ * opinions as one-entry lists. Shared by every format so a draft maps to the same form and
+ * the same rows whichever format the user picks.
+ */
+export function renderSingleDraft<T>(draft: Draft, ctx: DraftExportContext, render: SingleDraftRenderers<T>): T {
+  switch (draft.kind) {
+    case 'proposal':
+      return render.proposal(draft.fields as ProposalFields);
+    case 'suggestion':
+      return render.suggestion(draft.fields as SuggestionFields);
+    case 'amendment':
+      return render.amendmentTable({
+        reportTitle: ctx.reportTitle,
+        versionLabel: ctx.versionLabel,
+        rows: amendmentRowsFromDrafts([draft], () => ctx.affiliation),
+      });
+    case 'opinion':
+      return render.opinionList({
+        reportTitle: ctx.reportTitle,
+        versionLabel: ctx.versionLabel,
+        items: opinionItemsFromDrafts([draft]),
+      });
+    default:
+      // kind comes from the database at run time; an unknown one is a user-visible failure, not a crash
+      throw new ReviewDeskError('draft.unknownKind', `无法导出：未知的稿件类型“${String((draft as Draft).kind)}”`);
+  }
 }
 
 /**

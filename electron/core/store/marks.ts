@@ -1,0 +1,85 @@
+/**
+ * What annotations and drafts have in common as "marks": ordered targets in a sibling table
+ * of the same shape, tombstoned deletes, and moving to another version when carried. Written
+ * once here so the two tables (and the bundle and revision code reading them) cannot drift.
+ */
+import type { AnchorStatus, TextTarget } from '../anchor/types';
+import type { AnnotationTarget } from '../model';
+import type { Db } from './db';
+
+export type MarkTable = 'annotations' | 'drafts';
+
+/** The targets table of each mark table and the column holding the mark's id. */
+const TARGETS: Record<MarkTable, { table: string; key: string }> = {
+  annotations: { table: 'annotation_targets', key: 'annotation_id' },
+  drafts: { table: 'draft_targets', key: 'draft_id' },
+};
+
+/** Columns of a target as stored; `t.` prefixed in joins. */
+export const TARGET_COLUMNS = 'block_id, start, "end", exact, prefix, suffix';
+
+export interface TargetRow {
+  block_id: string;
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export function toTarget(t: TargetRow): TextTarget {
+  return { blockId: t.block_id, start: t.start, end: t.end, exact: t.exact, prefix: t.prefix, suffix: t.suffix };
+}
+
+export function createMarkStore(db: Db, table: MarkTable) {
+  const { table: targetTable, key } = TARGETS[table];
+  const readStmt = db.prepare(`SELECT ${TARGET_COLUMNS} FROM ${targetTable} WHERE ${key} = ? ORDER BY ord`);
+  const deleteStmt = db.prepare(`DELETE FROM ${targetTable} WHERE ${key} = ?`);
+  const insertStmt = db.prepare(`INSERT INTO ${targetTable}(${key}, ord, block_id, start, "end", exact, prefix, suffix) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
+
+  /** Replaces a mark's targets, keeping their order. */
+  function writeTargets(id: string, targets: readonly TextTarget[]): void {
+    deleteStmt.run(id);
+    targets.forEach((t, i) => insertStmt.run(id, i, t.blockId, t.start, t.end, t.exact, t.prefix, t.suffix));
+  }
+
+  return {
+    readTargets: (id: string): TextTarget[] => (readStmt.all(id) as TargetRow[]).map(toTarget),
+    writeTargets,
+
+    /** Targets of every live mark on a version, by mark id, in one query (thousands are normal). */
+    liveTargetsOn(versionId: string): Map<string, TextTarget[]> {
+      const out = new Map<string, TextTarget[]>();
+      const rows = db
+        .prepare(
+          `SELECT t.${key} AS mark_id, t.block_id, t.start, t."end" AS "end", t.exact, t.prefix, t.suffix FROM ${targetTable} t
+           JOIN ${table} m ON m.id = t.${key} WHERE m.version_id = ? AND m.deleted_at IS NULL ORDER BY t.${key}, t.ord`,
+        )
+        .all(versionId) as (TargetRow & { mark_id: string })[];
+      for (const t of rows) {
+        const list = out.get(t.mark_id) ?? [];
+        list.push(toTarget(t));
+        out.set(t.mark_id, list);
+      }
+      return out;
+    },
+
+    /** Tombstone, so undo and exchange bundles can carry the deletion. */
+    softDelete(id: string): void {
+      const now = new Date().toISOString();
+      db.prepare(`UPDATE ${table} SET deleted_at = ?, updated_at = ? WHERE id = ?`).run(now, now, id);
+    },
+
+    restore(id: string): void {
+      db.prepare(`UPDATE ${table} SET deleted_at = NULL, updated_at = ? WHERE id = ?`).run(new Date().toISOString(), id);
+    },
+
+    /** Moves a mark to another version with re-anchored targets; none given keeps the old ones (an orphan). */
+    reanchor(id: string, versionId: string, targets: AnnotationTarget[], status: AnchorStatus, score: number): void {
+      db.transaction(() => {
+        db.prepare(`UPDATE ${table} SET version_id = ?, anchor_status = ?, anchor_score = ?, updated_at = ? WHERE id = ?`).run(versionId, status, score, new Date().toISOString(), id);
+        if (targets.length) writeTargets(id, targets);
+      })();
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * The real back end in a fresh temporary data folder for each test, as the API tests use it:
+ * the bundled report seeded into SQLite, every call through dispatch (argument validation and
+ * error mapping included). Registers its own beforeEach/afterEach; call it at the top of a file,
+ * before the file's own beforeEach hooks, which then see a started back end.
+ */
+import { afterEach, beforeEach } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startBackend, type Backend, type BackendOptions } from '../../electron/api/app';
+import { dispatch, type ApiFailure } from '../../electron/api/dispatch';
+
+export const RESOURCES = join(import.meta.dirname, '..', '..', 'resources');
+
+type ExtraOptions = Partial<Omit<BackendOptions, 'dataDir'>>;
+
+export interface BackendUnderTest {
+  /** the data folder of the current test */
+  readonly dir: string;
+  readonly backend: Backend;
+  call<T = any>(method: string, args?: unknown): Promise<T>;
+  /** The failure a call must end in; throws if it succeeds. */
+  failure(method: string, args: unknown): Promise<ApiFailure>;
+  /** Closes the back end and starts it again on the same folder, as relaunching the app does; `whileClosed` runs in between. */
+  restart(whileClosed?: () => void): Backend;
+}
+
+/**
+ * `options` is called at every start, so a test can hand each start its own timers;
+ * `prefix` names the temporary folder, to tell leftovers apart.
+ */
+export function useBackend(prefix: string, options: () => ExtraOptions = () => ({})): BackendUnderTest {
+  let dir = '';
+  let backend: Backend | undefined;
+  const start = () => (backend = startBackend({ resourcesDir: RESOURCES, platform: 'web', version: 'test', ...options(), dataDir: dir }));
+  const current = () => {
+    if (!backend) throw new Error('useBackend: no back end outside a test');
+    return backend;
+  };
+  const call = <T = any>(method: string, args: unknown = {}) => dispatch(current().handlers, method, args, () => {}) as Promise<T>;
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), prefix));
+    start();
+  });
+  afterEach(() => {
+    backend?.close();
+    backend = undefined;
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  return {
+    get dir() {
+      return dir;
+    },
+    get backend() {
+      return current();
+    },
+    call,
+    async failure(method, args) {
+      try {
+        await call(method, args);
+      } catch (e) {
+        return e as ApiFailure;
+      }
+      throw new Error('expected a failure');
+    },
+    restart(whileClosed) {
+      current().close();
+      whileClosed?.();
+      return start();
+    },
+  };
+}
