@@ -40,15 +40,16 @@ export function App() {
 
   useEffect(() => {
     (async () => {
-      await Promise.all([useSettings.getState().load(), useLibrary.getState().load()]);
-      const info = await api['app.info']({});
-      if (info.startVersionId) await useReader.getState().open(info.startVersionId);
+      // Everything the first screen needs is asked for at once: the report and its marks
+      // travel side by side, not one after the other.
+      const [info] = await Promise.all([api['app.info']({}), useSettings.getState().load(), useLibrary.getState().load()]);
+      if (info.startVersionId) await Promise.all([useReader.getState().open(info.startVersionId), useAnnotations.getState().ensureLoaded(info.startVersionId)]);
       else useUi.getState().setView('library');
     })().catch((e) => setFatal(errorMessage(e)));
   }, []);
 
   useEffect(() => {
-    if (doc) void useAnnotations.getState().load(doc.version.id).catch((e) => useUi.getState().toast('error', errorMessage(e)));
+    if (doc) void useAnnotations.getState().ensureLoaded(doc.version.id).catch((e) => useUi.getState().toast('error', errorMessage(e)));
   }, [doc]);
 
   useEffect(() => {

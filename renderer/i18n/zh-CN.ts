@@ -2,6 +2,7 @@
 export const t = {
   appName: '审议台',
   loading: '正在打开报告…',
+  loadingView: '正在载入…',
   saved: '已保存',
   saving: '正在保存…',
   cancel: '取消',

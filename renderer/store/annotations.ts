@@ -31,7 +31,10 @@ interface AnnotationState {
   selectedId: string | null;
   undoStack: UndoEntry[];
   redoStack: UndoEntry[];
+  /** (Re)loads the annotations of a version. */
   load(versionId: string): Promise<void>;
+  /** Loads once per version: opening a report starts this beside reports.get, not after it. */
+  ensureLoaded(versionId: string): Promise<void>;
   create(input: { color: Color; note?: string; tags?: string[]; targets: AnnotationTarget[] }): Promise<Annotation | null>;
   update(id: string, patch: { color?: Color; note?: string; tags?: string[] }): Promise<void>;
   remove(id: string): Promise<void>;
@@ -71,6 +74,7 @@ export const useAnnotations = create<AnnotationState>()((set, get) => {
   const push = (entry: UndoEntry) => set({ undoStack: [...get().undoStack.slice(-99), entry], redoStack: [] });
   // Undo/redo run one at a time: a fast second Ctrl+Z must see the stack the first one left.
   let queue: Promise<void> = Promise.resolve();
+  let inflight: { versionId: string; promise: Promise<void> } | null = null;
   const serial = (step: () => Promise<void>) => (queue = queue.then(step, step));
 
   return {
@@ -83,9 +87,18 @@ export const useAnnotations = create<AnnotationState>()((set, get) => {
     undoStack: [],
     redoStack: [],
 
-    load: async (versionId) => {
-      const [list, tags] = await Promise.all([api['annotations.list']({ versionId }), api['annotations.tags']({})]);
-      set({ versionId, list, byBlock: index(list), tags, undoStack: [], redoStack: [], selectedId: null });
+    load: (versionId) => {
+      const run = (async () => {
+        const [list, tags] = await Promise.all([api['annotations.list']({ versionId }), api['annotations.tags']({})]);
+        set({ versionId, list, byBlock: index(list), tags, undoStack: [], redoStack: [], selectedId: null });
+      })();
+      inflight = { versionId, promise: run };
+      return run;
+    },
+
+    ensureLoaded: (versionId) => {
+      if (inflight?.versionId === versionId) return inflight.promise;
+      return get().load(versionId);
     },
 
     create: async (input) => {
@@ -190,3 +203,13 @@ export function filterAnnotations(list: Annotation[], filters: Filters, blockOrd
       return (blockOrder.get(ta?.blockId ?? '') ?? 0) - (blockOrder.get(tb?.blockId ?? '') ?? 0) || (ta?.start ?? 0) - (tb?.start ?? 0);
     });
 }
+
+// Opening a report starts loading its marks at once, beside the report text, not after it.
+useReader.subscribe((s, prev) => {
+  if (s.openingVersionId && s.openingVersionId !== prev.openingVersionId) {
+    void useAnnotations
+      .getState()
+      .ensureLoaded(s.openingVersionId)
+      .catch(() => {});
+  }
+});

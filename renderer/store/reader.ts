@@ -16,6 +16,8 @@ interface ViewPrefs {
 interface ReaderState extends ViewPrefs {
   doc: ReportVersion | null;
   loading: boolean;
+  /** the version being opened (set before its text arrives, so its marks can load alongside) */
+  openingVersionId: string | null;
   /** block to scroll to (set by outline, search, side panel); `nonce` re-triggers the same block */
   scrollTarget: { blockId: string; nonce: number; flash: boolean } | null;
   /** the block at the top of the viewport, for outline tracking and section navigation */
@@ -38,14 +40,16 @@ export const useReader = create<ReaderState>()(
       showFindings: true,
       doc: null,
       loading: false,
+      openingVersionId: null,
       scrollTarget: null,
       currentBlockId: null,
       open: async (versionId) => {
-        set({ loading: true });
+        set({ loading: true, openingVersionId: versionId });
         try {
           const doc = await api['reports.get']({ versionId });
           set({ doc, currentBlockId: doc.blocks[0]?.id ?? null, scrollTarget: null });
-          void api['settings.set']({ key: 'reader.lastVersionId', value: versionId });
+          // Remembered for the next start; not urgent, so it does not queue ahead of the marks.
+          setTimeout(() => void api['settings.set']({ key: 'reader.lastVersionId', value: versionId }), 1000);
         } finally {
           set({ loading: false });
         }

@@ -27,10 +27,12 @@ function quantile(sorted: number[], q: number): number {
 async function runCase(c: BenchCase): Promise<Row> {
   const ctx = c.setup ? await c.setup() : undefined;
   const n = c.iterations ?? 20;
+  if (c.before) await c.before(ctx);
   await c.fn(ctx); // warm-up (JIT, caches)
   const times: number[] = [];
   const deadline = Date.now() + 60_000;
   for (let i = 0; i < n && Date.now() < deadline; i++) {
+    if (c.before) await c.before(ctx);
     const t0 = performance.now();
     await c.fn(ctx);
     times.push(performance.now() - t0);

@@ -8,6 +8,8 @@ export interface BenchCase {
   target?: string;
   /** Runs once before timing; may return a context handed to fn. */
   setup?: () => unknown | Promise<unknown>;
+  /** Runs before every iteration, untimed (e.g. navigate to where the timed action starts). */
+  before?: (ctx: any) => unknown | Promise<unknown>;
   fn: (ctx: any) => unknown | Promise<unknown>;
   teardown?: (ctx: any) => unknown | Promise<unknown>;
   /** Minimum iterations (default 20). */

@@ -207,11 +207,12 @@ export function versionHandlers(ctx: AppContext): VersionHandlers {
 
     'versions.orphans': ({ versionId }) => {
       const info = store.reports.getVersionInfo(versionId);
+      const marks = store.revisions.orphansOn(versionId);
+      if (marks.length === 0) return [];
       const labels = new Map(store.reports.get(info.reportId).versions.map((v) => [v.id, v.label]));
-      const marks = store.revisions.marksOn(versionId).filter((m) => m.anchorStatus === 'orphaned');
       const latest = store.revisions.latest(marks.map((m) => m.id));
-      const annotations = new Map(store.annotations.list(versionId).map((a) => [a.id, a]));
-      const drafts = new Map(store.drafts.listByReport(info.reportId).map((d) => [d.id, d]));
+      const annotations = new Map(marks.filter((m) => m.kind === 'annotation').map((m) => [m.id, store.annotations.get(m.id)]));
+      const drafts = new Map(marks.filter((m) => m.kind === 'draft').map((m) => [m.id, store.drafts.get(m.id)]));
       return marks.map((m): OrphanMark => {
         const h = latest.get(m.id);
         const fromId = h && h.fromVersionId !== versionId ? h.fromVersionId : null;

@@ -113,6 +113,19 @@ export function createRevisionRepository(db: Db, annotations: AnnotationReposito
     return out;
   }
 
+  /** Only the orphaned marks on a version: asked at every open, usually answers none, cheaply. */
+  function orphansOn(versionId: string): MarkRef[] {
+    const out: MarkRef[] = [];
+    for (const kind of ['annotation', 'draft'] as const) {
+      const table = kind === 'annotation' ? 'annotations' : 'drafts';
+      const rows = db
+        .prepare(`SELECT id FROM ${table} WHERE version_id = ? AND deleted_at IS NULL AND anchor_status = 'orphaned' ORDER BY created_at, id`)
+        .all(versionId) as { id: string }[];
+      for (const r of rows) out.push({ id: r.id, kind, versionId, anchorStatus: 'orphaned', targets: markStores[table].readTargets(r.id) });
+    }
+    return out;
+  }
+
   function history(markId: string): HistoryEntry[] {
     return (db.prepare('SELECT * FROM anchor_history WHERE mark_id = ? ORDER BY id').all(markId) as HistoryRow[]).map(toEntry);
   }
@@ -130,6 +143,7 @@ export function createRevisionRepository(db: Db, annotations: AnnotationReposito
 
   return {
     marksOn,
+    orphansOn,
     history,
     latest,
 

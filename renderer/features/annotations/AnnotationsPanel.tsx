@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { COLORS, filterAnnotations, useAnnotations, type Color } from '../../store/annotations';
 import { useReader } from '../../store/reader';
@@ -8,7 +8,8 @@ import { AnnotationCard } from './AnnotationCard';
 
 export function AnnotationsPanel() {
   const doc = useReader((s) => s.doc);
-  const list = useAnnotations((s) => s.list);
+  // The panel may fill in a moment after the text: the paragraphs and their highlights paint first.
+  const list = useDeferredValue(useAnnotations((s) => s.list));
   const filters = useAnnotations((s) => s.filters);
   const tags = useAnnotations((s) => s.tags);
   const selectedId = useAnnotations((s) => s.selectedId);

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useReader } from '../../store/reader';
 import { useAnnotations } from '../../store/annotations';
 import { t } from '../../i18n/zh-CN';
@@ -7,7 +7,8 @@ import { buildOutline } from './outlineTree';
 export function Outline() {
   const doc = useReader((s) => s.doc);
   const current = useReader((s) => s.currentBlockId);
-  const list = useAnnotations((s) => s.list);
+  // Counts may follow the text by a frame: the paragraphs and their highlights paint first.
+  const list = useDeferredValue(useAnnotations((s) => s.list));
   const nodes = useMemo(() => buildOutline(doc?.blocks ?? [], list), [doc, list]);
   const currentOrd = doc?.blocks.find((b) => b.id === current)?.ord ?? 0;
   const active = [...nodes].reverse().find((n) => n.level <= 2 && n.block.ord <= currentOrd);

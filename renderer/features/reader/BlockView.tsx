@@ -20,12 +20,39 @@ interface Props {
   onMarkClick(ids: string[], x: number, y: number): void;
 }
 
-/** Background for a run covered by one or more highlights: overlapping marks show as stripes. */
+/**
+ * Background for a run covered by one or more highlights: overlapping marks show as stripes.
+ * At most three stripes: beyond that a run is unreadable anyway, and every extra gradient stop
+ * costs paint time when a secretariat's thousands of marks pile up on one paragraph.
+ */
+const MAX_STRIPES = 3;
+const COLOR_ORDER = ['red', 'orange', 'yellow', 'green', 'blue', 'purple'];
 function background(colors: string[]): string | undefined {
   if (colors.length === 0) return undefined;
-  if (colors.length === 1) return `var(--hl-${colors[0]})`;
-  const step = 100 / colors.length;
-  return `linear-gradient(${colors.map((c, i) => `var(--hl-${c}) ${i * step}% ${(i + 1) * step}%`).join(', ')})`;
+  const shown = COLOR_ORDER.filter((c) => colors.includes(c)).slice(0, MAX_STRIPES);
+  if (shown.length === 1) return `var(--hl-${shown[0]})`;
+  const step = 100 / shown.length;
+  return `linear-gradient(${shown.map((c, i) => `var(--hl-${c}) ${i * step}% ${(i + 1) * step}%`).join(', ')})`;
+}
+
+interface Run {
+  start: number;
+  end: number;
+  className: string | undefined;
+  background: string | undefined;
+  title: string | undefined;
+  /** every mark touching the run (a click narrows this down to the character clicked) */
+  annotations: string[];
+}
+
+/** Character offset in a paragraph's text at a screen point, or null if the browser cannot say. */
+function offsetAtPoint(textEl: Element, x: number, y: number): number | null {
+  const caret = document.caretRangeFromPoint?.(x, y);
+  if (!caret || !textEl.contains(caret.startContainer)) return null;
+  const r = document.createRange();
+  r.setStart(textEl, 0);
+  r.setEnd(caret.startContainer, caret.startOffset);
+  return r.toString().length;
 }
 
 function BlockViewImpl({ block, marks, findHits, currentHit, findings, selectedId, flash, onMarkClick }: Props) {
@@ -44,6 +71,38 @@ function BlockViewImpl({ block, marks, findHits, currentHit, findings, selectedI
   const noted = useMemo(() => new Set((marks ?? []).filter((m) => m.annotation.note).map((m) => m.annotation.id)), [marks]);
   const findingById = useMemo(() => new Map((findings ?? []).map((f) => [f.id, f])), [findings]);
 
+  // Adjacent runs that look the same are painted as one span: thousands of overlapping marks
+  // would otherwise mean thousands of spans to style, lay out and paint. Which marks were
+  // clicked is worked out from the click's character offset, not from the span.
+  const runs = useMemo(() => {
+    const out: Run[] = [];
+    for (const seg of segments) {
+      const classes: string[] = [];
+      if (seg.lead) classes.push('lead');
+      if (seg.findHit >= 0) classes.push(seg.findHit === currentHit ? 'find-hit current' : 'find-hit');
+      if (seg.findings.length) classes.push(`finding finding-${findingById.get(seg.findings[0])?.severity ?? 'info'}`);
+      if (seg.annotations.length) {
+        classes.push('hl');
+        if (selectedId && seg.annotations.includes(selectedId)) classes.push('hl-selected');
+        if (seg.annotations.some((id) => noted.has(id))) classes.push('hl-noted');
+      }
+      const run: Run = {
+        start: seg.start,
+        end: seg.end,
+        className: classes.join(' ') || undefined,
+        background: seg.annotations.length ? background(seg.annotations.map((id) => colorOf.get(id) ?? 'yellow')) : undefined,
+        title: seg.findings.length ? seg.findings.map((id) => findingById.get(id)?.message).join('\n') : undefined,
+        annotations: seg.annotations,
+      };
+      const last = out.at(-1);
+      if (last && last.className === run.className && last.background === run.background && last.title === run.title && last.end === run.start) {
+        last.end = run.end;
+        last.annotations = [...new Set([...last.annotations, ...run.annotations])];
+      } else out.push(run);
+    }
+    return out;
+  }, [segments, currentHit, findingById, selectedId, noted, colorOf]);
+
   const Tag = block.kind === 'title' ? 'h1' : block.kind === 'part' ? 'h2' : 'p';
   return (
     <div className={`block block-${block.kind}${flash ? ' flash' : ''}`} data-block-id={block.id}>
@@ -51,38 +110,28 @@ function BlockViewImpl({ block, marks, findHits, currentHit, findings, selectedI
         {block.kind === 'title' ? '' : block.path}
       </div>
       <Tag className="block-text" data-block-text={block.id} tabIndex={0}>
-        {segments.map((s) => {
-          const text = block.text.slice(s.start, s.end);
-          const classes: string[] = [];
-          if (s.lead) classes.push('lead');
-          if (s.findHit >= 0) classes.push(s.findHit === currentHit ? 'find-hit current' : 'find-hit');
-          if (s.findings.length) classes.push(`finding finding-${findingById.get(s.findings[0])?.severity ?? 'info'}`);
-          if (s.annotations.length) {
-            classes.push('hl');
-            if (selectedId && s.annotations.includes(selectedId)) classes.push('hl-selected');
-            if (s.annotations.some((id) => noted.has(id))) classes.push('hl-noted');
-          }
-          return (
-            <span
-              key={s.start}
-              className={classes.join(' ') || undefined}
-              style={s.annotations.length ? { background: background(s.annotations.map((id) => colorOf.get(id) ?? 'yellow')) } : undefined}
-              data-annotations={s.annotations.length ? s.annotations.join(' ') : undefined}
-              title={s.findings.length ? s.findings.map((id) => findingById.get(id)?.message).join('\n') : undefined}
-              onClick={
-                s.annotations.length
-                  ? (e) => {
-                      // A click that ends a drag-selection is a selection, not a click on the mark.
-                      if (!window.getSelection()?.isCollapsed) return;
-                      onMarkClick(s.annotations, e.clientX, e.clientY);
-                    }
-                  : undefined
-              }
-            >
-              {text}
-            </span>
-          );
-        })}
+        {runs.map((r) => (
+          <span
+            key={r.start}
+            className={r.className}
+            style={r.background ? { background: r.background } : undefined}
+            data-annotations={r.annotations.length ? r.annotations.join(' ') : undefined}
+            title={r.title}
+            onClick={
+              r.annotations.length
+                ? (e) => {
+                    // A click that ends a drag-selection is a selection, not a click on the mark.
+                    if (!window.getSelection()?.isCollapsed) return;
+                    const at = offsetAtPoint(e.currentTarget.parentElement!, e.clientX, e.clientY);
+                    const here = at === null ? r.annotations : (marks ?? []).filter((m) => m.target.start <= at && at < m.target.end).map((m) => m.annotation.id);
+                    onMarkClick(here.length ? [...new Set(here)] : r.annotations, e.clientX, e.clientY);
+                  }
+                : undefined
+            }
+          >
+            {block.text.slice(r.start, r.end)}
+          </span>
+        ))}
       </Tag>
       <ParagraphMenu block={block} />
     </div>

@@ -57,8 +57,13 @@ export function Reader() {
   const virtualizer = useVirtualizer({
     count: blocks.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => fontSize * lineHeight * 4 + 24,
-    overscan: 6,
+    // A close first guess (lines ≈ characters ÷ characters per line) spares the list a second
+    // round of layout when the real heights are measured.
+    estimateSize: (i) => {
+      const perLine = Math.max(10, Math.floor((scrollRef.current?.clientWidth ?? 900) - 230) / fontSize);
+      return Math.ceil((blocks[i].text.length + 2) / perLine) * fontSize * lineHeight + fontSize * 0.7 + 8;
+    },
+    overscan: 2,
     getItemKey: (i) => blocks[i].id,
   });
 
