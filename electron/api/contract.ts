@@ -49,5 +49,5 @@ export type { DraftView, DraftKindInfo, ExportResult, ExportWhat } from './contr
 export type { CompareRow, CompareResult, CarryResult, CarriedMark, VersionMarks, OrphanMark, AdoptionRow, DiffOp, PairKind, AnchorStatus, MarkKind } from './contract/versions';
 export type { ReviewFinding, ReviewCheckResult, ReviewIndicator, ReviewIndicatorsResult, RuleMeta, Severity } from './contract/review';
 export type { MenuCommand, DesktopBridge } from './menu-commands';
-export type { Report, ReportVersion, VersionInfo, Annotation, AnnotationTarget, SearchHit } from '../core/model';
+export type { Report, ReportVersion, VersionInfo, Annotation, AnnotationTarget, AnnotationListItem, TargetPosition, SearchHit } from '../core/model';
 export type { Block, BlockKind, Repair, Artifact } from '../core/report/types';

@@ -44,6 +44,15 @@ export interface ReportVersion {
 
 export type AnnotationTarget = TextTarget & { path?: string };
 
+/** Where a mark sits and what it quotes, without the quote's context (the reader has the text). */
+export type TargetPosition = Pick<TextTarget, 'blockId' | 'start' | 'end' | 'exact'>;
+
+/**
+ * An annotation as listed for the reader. The prefix/suffix context (for re-anchoring) stays in
+ * the database: the reader never needs it, and thousands of marks travel a third lighter.
+ */
+export type AnnotationListItem = Omit<Annotation, 'targets'> & { targets: TargetPosition[] };
+
 export interface Annotation {
   id: string;
   reportId: string;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Annotation, AnnotationTarget } from '../../electron/api/contract';
+import type { AnnotationListItem, AnnotationTarget, TargetPosition } from '../../electron/api/contract';
 import { api, errorMessage } from '../api/client';
 import { t } from '../i18n/zh-CN';
 import { useUi } from './ui';
@@ -20,11 +20,11 @@ export interface Filters {
 }
 
 /** Per block: the annotation targets that fall in it, for painting highlights. */
-export type BlockMarks = Map<string, { annotation: Annotation; target: AnnotationTarget }[]>;
+export type BlockMarks = Map<string, { annotation: AnnotationListItem; target: TargetPosition }[]>;
 
 interface AnnotationState {
   versionId: string | null;
-  list: Annotation[];
+  list: AnnotationListItem[];
   byBlock: BlockMarks;
   tags: string[];
   filters: Filters;
@@ -35,7 +35,7 @@ interface AnnotationState {
   load(versionId: string): Promise<void>;
   /** Loads once per version: opening a report starts this beside reports.get, not after it. */
   ensureLoaded(versionId: string): Promise<void>;
-  create(input: { color: Color; note?: string; tags?: string[]; targets: AnnotationTarget[] }): Promise<Annotation | null>;
+  create(input: { color: Color; note?: string; tags?: string[]; targets: AnnotationTarget[] }): Promise<AnnotationListItem | null>;
   update(id: string, patch: { color?: Color; note?: string; tags?: string[] }): Promise<void>;
   remove(id: string): Promise<void>;
   undo(): Promise<void>;
@@ -44,7 +44,7 @@ interface AnnotationState {
   setFilters(f: Partial<Filters>): void;
 }
 
-function index(list: Annotation[]): BlockMarks {
+function index(list: AnnotationListItem[]): BlockMarks {
   const map: BlockMarks = new Map();
   for (const a of list)
     for (const target of a.targets) {
@@ -62,7 +62,7 @@ function fail(e: unknown) {
 }
 
 export const useAnnotations = create<AnnotationState>()((set, get) => {
-  const replace = (a: Annotation) => {
+  const replace = (a: AnnotationListItem) => {
     const list = get().list.some((x) => x.id === a.id) ? get().list.map((x) => (x.id === a.id ? a : x)) : [...get().list, a];
     set({ list, byBlock: index(list) });
   };
@@ -185,7 +185,7 @@ export const useAnnotations = create<AnnotationState>()((set, get) => {
 });
 
 /** Annotations passing the side panel's filters, in document order. */
-export function filterAnnotations(list: Annotation[], filters: Filters, blockOrder: Map<string, number>): Annotation[] {
+export function filterAnnotations<T extends AnnotationListItem>(list: T[], filters: Filters, blockOrder: Map<string, number>): T[] {
   const text = filters.text.trim().toLowerCase();
   return list
     .filter(

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AnnotationTarget } from '../../electron/api/contract';
+import type { TargetPosition } from '../../electron/api/contract';
 import { useUi } from './ui';
 
 export type DraftKindName = 'amendment' | 'opinion' | 'suggestion' | 'proposal';
@@ -9,8 +9,8 @@ export type DraftKindName = 'amendment' | 'opinion' | 'suggestion' | 'proposal';
  * a proofreading finding) and the drafts panel that creates and edits it.
  */
 interface DraftActionState {
-  pending: { kind: DraftKindName; targets: AnnotationTarget[]; fields?: Record<string, string>; nonce: number } | null;
-  createFromTargets(kind: DraftKindName, targets: AnnotationTarget[], fields?: Record<string, string>): void;
+  pending: { kind: DraftKindName; targets: TargetPosition[]; fields?: Record<string, string>; nonce: number } | null;
+  createFromTargets(kind: DraftKindName, targets: TargetPosition[], fields?: Record<string, string>): void;
   clear(): void;
 }
 

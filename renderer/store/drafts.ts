@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AnnotationTarget, Args, DraftKindInfo, DraftView } from '../../electron/api/contract';
+import type { Args, DraftKindInfo, DraftView, TargetPosition } from '../../electron/api/contract';
 import { api, apiOnUnload, errorMessage } from '../api/client';
 import { t } from '../i18n/zh-CN';
 import { useUi } from './ui';
@@ -17,7 +17,7 @@ interface DraftsState {
   save: Record<string, SaveState>;
   load(reportId: string): Promise<void>;
   loadKinds(role?: 'deputy' | 'member'): Promise<void>;
-  create(kind: DraftKindName, versionId: string, targets: AnnotationTarget[], fields?: Record<string, string>): Promise<DraftView | null>;
+  create(kind: DraftKindName, versionId: string, targets: TargetPosition[], fields?: Record<string, string>): Promise<DraftView | null>;
   open(id: string | null): void;
   /** Local edit: shown at once, saved after a short pause in typing (and on blur / page hide). */
   edit(id: string, fields: Record<string, string>): void;
@@ -162,8 +162,8 @@ export const useDrafts = create<DraftsState>()((set, get) => {
     create: async (kind, versionId, targets, fields) => {
       try {
         // Committed to SQLite before it appears: the editor opens on a saved draft.
-        // Targets from annotations carry a display path; the API takes the selector fields only.
-        const selectors = targets.map(({ blockId, start, end, exact, prefix, suffix }) => ({ blockId, start, end, exact, prefix, suffix }));
+        // Positions are enough: the back end takes the quote and its context from the report text.
+        const selectors = targets.map(({ blockId, start, end, exact }) => ({ blockId, start, end, exact, prefix: '', suffix: '' }));
         const view = await api['drafts.create']({ versionId, kind, targets: selectors, ...(fields ? { fields: fields as FieldsArg } : {}) });
         set({ list: [...get().list, view], openId: view.id, save: { ...get().save, [view.id]: 'saved' } });
         return view;

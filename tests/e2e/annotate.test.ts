@@ -41,8 +41,12 @@ describe('reading and annotating in Chromium', () => {
     const [a] = await list();
     expect(a.color).toBe('yellow');
     expect(a.targets[0]).toMatchObject({ blockId: b.id, start: 30, end: 45, exact: b.text.slice(30, 45) });
-    expect(a.targets[0].prefix).toBe(b.text.slice(0, 30));
-    expect(a.targets[0].suffix).toBe(b.text.slice(45, 77));
+    // the stored W3C selectors, as other tools receive them: position and quote with ~32 characters of context
+    const { report } = await app.host.call<{ report: { id: string } }>('reports.get', { versionId });
+    const exported = await app.host.call<{ dataBase64: string }>('export.webAnnotation', { what: 'annotations', reportId: report.id });
+    const doc = JSON.stringify(JSON.parse(Buffer.from(exported.dataBase64, 'base64').toString('utf8')));
+    expect(doc).toContain(JSON.stringify({ type: 'TextQuoteSelector', exact: b.text.slice(30, 45), prefix: b.text.slice(0, 30), suffix: b.text.slice(45, 77) }));
+    expect(doc).toContain(JSON.stringify({ type: 'TextPositionSelector', start: 30, end: 45 }));
     await expect.poll(() => page.locator(`[data-block-text="${b.id}"] .hl`).count()).toBeGreaterThan(0);
 
     const note = page.locator(`[data-note-for="${a.id}"]`);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Annotation, SearchHit } from '../../core/model';
+import type { Annotation, AnnotationListItem, SearchHit } from '../../core/model';
 import { Color, Target, Uuid, method } from './define';
 
 const Tags = z.array(z.string().trim().min(1).max(50)).max(50);
@@ -20,7 +20,7 @@ export const annotationContract = {
   ),
   'annotations.delete': method<Annotation>()(z.strictObject({ id: Uuid })),
   'annotations.restore': method<Annotation>()(z.strictObject({ id: Uuid })),
-  'annotations.list': method<Annotation[]>()(z.strictObject({ versionId: Uuid })),
+  'annotations.list': method<AnnotationListItem[]>()(z.strictObject({ versionId: Uuid })),
   'annotations.tags': method<string[]>()(z.strictObject({})),
   'search.query': method<SearchHit[]>()(z.strictObject({ versionId: Uuid, q: z.string().max(200), limit: z.number().int().min(1).max(1000).optional() })),
 };

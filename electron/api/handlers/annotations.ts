@@ -14,7 +14,9 @@ export function annotationHandlers(ctx: AppContext): AnnotationHandlers {
     'annotations.update': ({ id, ...patch }) => store.annotations.update(id, patch),
     'annotations.delete': ({ id }) => store.annotations.delete(id),
     'annotations.restore': ({ id }) => store.annotations.restore(id),
-    'annotations.list': ({ versionId }) => store.annotations.list(versionId),
+    // Positions and quotes only: the context selectors stay in the database (see AnnotationListItem).
+    'annotations.list': ({ versionId }) =>
+      store.annotations.list(versionId).map((a) => ({ ...a, targets: a.targets.map(({ blockId, start, end, exact }) => ({ blockId, start, end, exact })) })),
     'annotations.tags': () => store.annotations.allTags(),
     'search.query': ({ versionId, q, limit }) => {
       const { reportId } = store.reports.getVersionInfo(versionId);

@@ -4,7 +4,7 @@ import { ReviewDeskError } from '../errors';
 import type { Annotation, AnnotationTarget } from '../model';
 import type { AnchorStatus } from '../anchor/types';
 import type { Db } from './db';
-import { createMarkStore } from './marks';
+import { createMarkStore, resolveTargets } from './marks';
 
 export interface AnnotationCreate {
   id?: string;
@@ -88,15 +88,6 @@ export function createAnnotationRepository(db: Db) {
     return v.report_id;
   }
 
-  function checkTargets(versionId: string, targets: AnnotationTarget[]) {
-    const blockText = db.prepare('SELECT text FROM blocks WHERE version_id = ? AND id = ?');
-    for (const t of targets) {
-      const b = blockText.get(versionId, t.blockId) as { text: string } | undefined;
-      if (!b) throw new ReviewDeskError('annotation/bad-target', '批注指向的段落不在这个版本中。');
-      if (t.start < 0 || t.end > b.text.length || t.start >= t.end) throw new ReviewDeskError('annotation/bad-target', '批注的起止位置超出了段落范围。');
-    }
-  }
-
   return {
     get,
 
@@ -104,10 +95,10 @@ export function createAnnotationRepository(db: Db) {
       const id = input.id ?? randomUUID();
       db.transaction(() => {
         const reportId = versionReport(input.versionId);
-        checkTargets(input.versionId, input.targets);
+        const targets = resolveTargets(db, input.versionId, input.targets);
         if (selectOne.get(id)) throw new ReviewDeskError('annotation/exists', '这条批注已存在。');
         insert.run({ id, report_id: reportId, version_id: input.versionId, color: input.color, note: input.note ?? '', author: input.author ?? '', now: new Date().toISOString() });
-        marks.writeTargets(id, input.targets);
+        marks.writeTargets(id, targets);
         setTags(id, input.tags ?? []);
       })();
       return get(id);

@@ -4,7 +4,7 @@ import { ReviewDeskError } from '../errors';
 import type { AnchorStatus } from '../anchor/types';
 import type { AnnotationTarget } from '../model';
 import type { Db } from './db';
-import { createMarkStore, toTarget, type TargetRow } from './marks';
+import { createMarkStore, toTarget, type TargetRow, resolveTargets } from './marks';
 
 export interface StoredDraft {
   id: string;
@@ -103,7 +103,7 @@ export function createDraftRepository(db: Db) {
           `INSERT INTO drafts(id, report_id, version_id, kind, title, fields_json, status, author, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         ).run(id, v.report_id, input.versionId, input.kind, input.title ?? '', JSON.stringify(input.fields ?? {}), input.status ?? 'draft', input.author ?? '', now, now);
-        marks.writeTargets(id, input.targets ?? []);
+        marks.writeTargets(id, resolveTargets(db, input.versionId, input.targets ?? []));
       })();
       return get(id);
     },

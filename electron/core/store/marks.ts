@@ -6,6 +6,8 @@
 import type { AnchorStatus, TextTarget } from '../anchor/types';
 import type { AnnotationTarget } from '../model';
 import type { Db } from './db';
+import { ReviewDeskError } from '../errors';
+import { makeTarget } from '../anchor/selectors';
 
 export type MarkTable = 'annotations' | 'drafts';
 
@@ -82,4 +84,19 @@ export function createMarkStore(db: Db, table: MarkTable) {
       })();
     },
   };
+}
+
+/**
+ * The stored selectors of a new mark, taken from the paragraph's own text: the quote and its
+ * context are never trusted from the caller (a client may send only positions), and a range
+ * outside the paragraph is refused.
+ */
+export function resolveTargets(db: Db, versionId: string, targets: readonly Pick<TextTarget, 'blockId' | 'start' | 'end'>[]): TextTarget[] {
+  const blockText = db.prepare('SELECT id, text FROM blocks WHERE version_id = ? AND id = ?');
+  return targets.map((t) => {
+    const b = blockText.get(versionId, t.blockId) as { id: string; text: string } | undefined;
+    if (!b) throw new ReviewDeskError('mark/bad-target', '所选文字所在的段落不在这个版本中。');
+    if (t.start < 0 || t.end > b.text.length || t.start >= t.end) throw new ReviewDeskError('mark/bad-target', '所选文字的起止位置超出了段落范围。');
+    return makeTarget(b, t.start, t.end);
+  });
 }

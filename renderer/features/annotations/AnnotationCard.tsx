@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Annotation } from '../../../electron/api/contract';
+import type { AnnotationListItem } from '../../../electron/api/contract';
 import { COLORS, useAnnotations, type Color } from '../../store/annotations';
 import { useReader } from '../../store/reader';
 import { useColorLabels } from '../../store/settings';
@@ -11,7 +11,7 @@ interface Props {
   /** position in the virtualised list */
   index: number;
   offset: number;
-  annotation: Annotation;
+  annotation: AnnotationListItem;
   path: string;
   selected: boolean;
   allTags: string[];

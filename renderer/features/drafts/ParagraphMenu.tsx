@@ -31,7 +31,7 @@ export function ParagraphMenu({ block }: { block: Block }) {
 
   const start = (kind: 'amendment' | 'opinion') => {
     setAt(null);
-    useDraftActions.getState().createFromTargets(kind, [{ blockId: block.id, start: 0, end: block.text.length, exact: block.text, prefix: '', suffix: '' }]);
+    useDraftActions.getState().createFromTargets(kind, [{ blockId: block.id, start: 0, end: block.text.length, exact: block.text }]);
   };
   return (
     <>

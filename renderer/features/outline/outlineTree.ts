@@ -1,4 +1,4 @@
-import type { Annotation, Block } from '../../../electron/api/contract';
+import type { AnnotationListItem, Block } from '../../../electron/api/contract';
 
 export interface OutlineNode {
   block: Block;
@@ -16,7 +16,7 @@ function partLabel(n: number): string {
 }
 
 /** Parts, sections and lead sentences, each with the number of annotations in its range. */
-export function buildOutline(blocks: Block[], annotations: Annotation[]): OutlineNode[] {
+export function buildOutline(blocks: Block[], annotations: AnnotationListItem[]): OutlineNode[] {
   const nodes: OutlineNode[] = [];
   const partsSeen = new Set<number>();
   for (const b of blocks) {

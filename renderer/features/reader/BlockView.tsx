@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import type { Annotation, AnnotationTarget, Block } from '../../../electron/api/contract';
+import type { AnnotationListItem, Block, TargetPosition } from '../../../electron/api/contract';
 import { segmentBlock, type Mark } from './segments';
 import { ParagraphMenu } from '../drafts/ParagraphMenu';
 
@@ -11,7 +11,7 @@ export interface BlockFinding extends Mark {
 
 interface Props {
   block: Block;
-  marks: { annotation: Annotation; target: AnnotationTarget }[] | undefined;
+  marks: { annotation: AnnotationListItem; target: TargetPosition }[] | undefined;
   findHits: { index: number; start: number; end: number }[] | undefined;
   currentHit: number;
   findings: BlockFinding[] | undefined;

@@ -42,6 +42,19 @@ describe('annotation repository', () => {
     expect(t.store.annotations.count()).toBe(0);
   });
 
+  it('takes the quote and its context from the report text, not from the caller', () => {
+    const { versionId, block } = firstParagraph();
+    const a = t.store.annotations.create({ versionId, color: 'green', targets: [{ blockId: block.id, start: 40, end: 50, exact: '伪造的引文', prefix: '', suffix: 'x' }] });
+    expect(a.targets[0]).toEqual({
+      blockId: block.id,
+      start: 40,
+      end: 50,
+      exact: block.text.slice(40, 50),
+      prefix: block.text.slice(8, 40),
+      suffix: block.text.slice(50, 82),
+    });
+  });
+
   it('deletes as a tombstone and restores', () => {
     const { versionId, block } = firstParagraph();
     const a = t.store.annotations.create({ versionId, color: 'blue', targets: [{ blockId: block.id, start: 0, end: 4, exact: block.text.slice(0, 4), prefix: '', suffix: '' }] });
