@@ -10,9 +10,10 @@
  * before the caller writes anything.
  */
 import { createHash } from 'node:crypto';
-import { Unzip, UnzipInflate, UnzipPassThrough, zipSync, strToU8, strFromU8 } from 'fflate';
+import { zipSync, strToU8, strFromU8 } from 'fflate';
 import { z } from 'zod';
 import { ReviewDeskError } from '../errors';
+import { guardedUnzip } from '../zip/guardedUnzip';
 
 export const BUNDLE_FORMAT = 'reviewdesk-bundle';
 export const BUNDLE_SCHEMA_VERSION = 1;
@@ -194,56 +195,28 @@ export function isSafeEntryName(name: string): boolean {
   return name.length > 0 && name.length <= 100 && !/[/\\:\x00-\x1f]/.test(name) && name !== '.' && name !== '..';
 }
 
-/** Inflates the zip as a stream, counting bytes as they come out. */
+/** Inflates the zip as a stream, counting bytes as they come out; names and counts checked first. */
 function unzipGuarded(bytes: Uint8Array, maxBytes: number): Map<string, Uint8Array> {
   if (bytes.length < 30 || bytes[0] !== 0x50 || bytes[1] !== 0x4b || bytes[2] !== 0x03 || bytes[3] !== 0x04) {
     throw refuse('bundle/not-a-bundle', '这不是审议台交换包（文件格式不对，或文件不完整）。');
   }
   const wanted = new Set<string>([MANIFEST, ...DATA_FILES]);
-  const chunks = new Map<string, Uint8Array[]>();
-  const finished = new Set<string>();
-  let entries = 0;
-  let total = 0;
-  const unzip = new Unzip((file) => {
-    entries++;
-    if (entries > MAX_ENTRIES) throw refuse('bundle/too-many-entries', `交换包里的文件过多（超过 ${MAX_ENTRIES} 个），不像审议台生成的交换包。`);
-    if (!isSafeEntryName(file.name)) throw refuse('bundle/unsafe-name', `交换包里有不安全的文件名“${file.name.slice(0, 60)}”（可能试图写到别的文件夹）。`);
-    if (chunks.has(file.name)) throw refuse('bundle/corrupt', `交换包里有重复的文件“${file.name}”。`);
-    if ((file.originalSize ?? 0) > maxBytes) throw refuse('bundle/too-large', `交换包解压后超过 ${Math.round(maxBytes / 1048576)} MB，不像审议台生成的交换包。`);
-    if (!wanted.has(file.name)) return; // unknown but harmless: not inflated at all
-    const parts: Uint8Array[] = [];
-    chunks.set(file.name, parts);
-    file.ondata = (err, chunk, final) => {
-      // fflate hands our own refusal thrown from a previous chunk back as `err`: keep it
-      if (err) throw err instanceof ReviewDeskError ? err : refuse('bundle/corrupt', `交换包已损坏（${file.name} 无法解压）。`);
-      total += chunk.length;
-      if (total > maxBytes) throw refuse('bundle/too-large', `交换包解压后超过 ${Math.round(maxBytes / 1048576)} MB，不像审议台生成的交换包。`);
-      parts.push(chunk);
-      if (final) finished.add(file.name);
-    };
-    file.start();
+  const seen = new Set<string>();
+  const tooLarge = () => refuse('bundle/too-large', `交换包解压后超过 ${Math.round(maxBytes / 1048576)} MB，不像审议台生成的交换包。`);
+  const { files, complete } = guardedUnzip(bytes, {
+    wanted: (name) => wanted.has(name), // unknown but harmless entries are not inflated at all
+    maxBytes,
+    tooLarge,
+    corrupt: () => refuse('bundle/corrupt', '交换包已损坏，无法解压。'),
+    onEntry(name) {
+      if (seen.size >= MAX_ENTRIES) throw refuse('bundle/too-many-entries', `交换包里的文件过多（超过 ${MAX_ENTRIES} 个），不像审议台生成的交换包。`);
+      if (!isSafeEntryName(name)) throw refuse('bundle/unsafe-name', `交换包里有不安全的文件名“${name.slice(0, 60)}”（可能试图写到别的文件夹）。`);
+      if (seen.has(name)) throw refuse('bundle/corrupt', `交换包里有重复的文件“${name}”。`);
+      seen.add(name);
+    },
   });
-  unzip.register(UnzipInflate);
-  unzip.register(UnzipPassThrough);
-  const STEP = 16 * 1024; // small steps: at most ~16 MB can come out of one step of a bomb
-  try {
-    for (let at = 0; at < bytes.length; at += STEP) unzip.push(bytes.subarray(at, Math.min(at + STEP, bytes.length)), at + STEP >= bytes.length);
-  } catch (e) {
-    if (e instanceof ReviewDeskError) throw e;
-    throw refuse('bundle/corrupt', '交换包已损坏，无法解压。');
-  }
-  const out = new Map<string, Uint8Array>();
-  for (const [name, parts] of chunks) {
-    if (!finished.has(name)) throw refuse('bundle/truncated', '交换包不完整（文件可能没有复制完）。');
-    const buf = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let at = 0;
-    for (const p of parts) {
-      buf.set(p, at);
-      at += p.length;
-    }
-    out.set(name, buf);
-  }
-  return out;
+  for (const name of files.keys()) if (!complete.has(name)) throw refuse('bundle/truncated', '交换包不完整（文件可能没有复制完）。');
+  return files;
 }
 
 function parseJson(name: string, bytes: Uint8Array): unknown {

@@ -3,8 +3,8 @@
  * read): paragraphs w:p, runs w:r with w:t / w:tab / w:br, and bold (run, character style or
  * paragraph style) because many reports mark headings and lead sentences only in bold.
  */
-import { Unzip, UnzipInflate, type UnzipFile } from 'fflate';
 import { ReviewDeskError } from '../errors';
+import { guardedUnzip } from '../zip/guardedUnzip';
 import { MAX_INFLATED_BYTES, sniffMagic } from './limits';
 import { lineFromSegments, type SourceLine } from './source';
 
@@ -20,52 +20,12 @@ function invalidDocx(detail = ''): ReviewDeskError {
 
 /** Unzip only the parts we need, refusing archives whose declared or actual size is absurd. */
 function readParts(bytes: Uint8Array): Map<string, Uint8Array> {
-  const chunks = new Map<string, Uint8Array[]>();
-  let declared = 0;
-  let inflated = 0;
-  let bomb = false;
-  const unzip = new Unzip((file: UnzipFile) => {
-    declared += file.originalSize ?? 0;
-    if (declared > MAX_INFLATED_BYTES) bomb = true;
-    if (bomb || !WANTED.has(file.name)) return;
-    const parts: Uint8Array[] = [];
-    chunks.set(file.name, parts);
-    file.ondata = (err, chunk) => {
-      if (err) throw err;
-      inflated += chunk.length;
-      // Declared sizes can lie: cap what inflate actually produces as well.
-      if (inflated > MAX_INFLATED_BYTES) {
-        bomb = true;
-        file.terminate();
-        return;
-      }
-      parts.push(chunk);
-    };
-    file.start();
-  });
-  unzip.register(UnzipInflate);
-  try {
-    // Push in slices so a bomb is stopped soon after it is detected.
-    const step = 1 << 20;
-    for (let at = 0; at < bytes.length && !bomb; at += step) unzip.push(bytes.subarray(at, at + step), at + step >= bytes.length);
-  } catch (e) {
-    if (bomb) throw zipBomb();
-    if (e instanceof ReviewDeskError) throw e;
-    throw invalidDocx('（压缩数据已损坏）');
-  }
-  if (bomb) throw zipBomb();
-  const out = new Map<string, Uint8Array>();
-  for (const [name, parts] of chunks) {
-    const size = parts.reduce((n, p) => n + p.length, 0);
-    const buf = new Uint8Array(size);
-    let at = 0;
-    for (const p of parts) {
-      buf.set(p, at);
-      at += p.length;
-    }
-    out.set(name, buf);
-  }
-  return out;
+  return guardedUnzip(bytes, {
+    wanted: (name) => WANTED.has(name),
+    maxBytes: MAX_INFLATED_BYTES,
+    tooLarge: zipBomb,
+    corrupt: () => invalidDocx('（压缩数据已损坏）'),
+  }).files;
 }
 
 const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
