@@ -69,14 +69,6 @@ export const t = {
     copyCitation: '复制引文',
     amendment: '新建修改意见',
   },
-  colors: {
-    yellow: '重点',
-    blue: '疑问',
-    orange: '数据待核实',
-    red: '建议修改',
-    green: '肯定',
-    purple: '其他',
-  } as Record<string, string>,
   annotations: {
     title: '批注',
     empty: '还没有批注。在正文中选中文字即可高亮或批注。',

@@ -11,6 +11,8 @@ export interface AppInfo {
   startVersionId: string | null;
   /** set when the data file was damaged at start: the renderer shows the recovery prompt */
   recovery?: RecoveryInfo | null;
+  /** the highlight colours' names in force (defaults + the user's renamings) */
+  colorLabels: Record<string, string>;
 }
 
 export interface ImportResult {

@@ -30,19 +30,11 @@ import {
 import { ReviewDeskError } from '../../core/errors';
 import { affiliationOf, authorSettings, blockCache, isDraftKind, reportDisplayTitle, toDraft, type BlockCache } from './draftView';
 import { FORMAT_FILE, inlineExport, safeFileName, writeExport, type ExportFormat } from './exportFile';
+import { colorLabels } from '../../core/colors';
 
 type ExportHandlers = Pick<Handlers, 'export.docx' | 'export.markdown' | 'export.csv' | 'export.webAnnotation'>;
 type ExportArgs = ParsedArgs<'export.docx'>;
 
-/** Default names of the highlight colours; 设置 may rename them (settings key colors.labels). */
-export const DEFAULT_COLOR_LABELS: Record<string, string> = {
-  yellow: '重点',
-  blue: '疑问',
-  orange: '数据待核实',
-  red: '建议修改',
-  green: '肯定',
-  purple: '其他',
-};
 
 const WHAT_NAMES: Record<ExportWhat, string> = {
   draft: '意见稿',
@@ -68,16 +60,6 @@ function displayTime(iso: string): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
 
-export function colorLabels(raw: string | null): Record<string, string> {
-  try {
-    const parsed = raw ? (JSON.parse(raw) as unknown) : {};
-    const own = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
-    const clean = Object.fromEntries(Object.entries(own).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== ''));
-    return { ...DEFAULT_COLOR_LABELS, ...clean };
-  } catch {
-    return { ...DEFAULT_COLOR_LABELS };
-  }
-}
 
 export function exportHandlers(ctx: AppContext): ExportHandlers {
   const store = liveStore(ctx); // reads ctx.store per call: a restore swaps it

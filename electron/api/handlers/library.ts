@@ -1,6 +1,7 @@
 import { importReportBytes } from '../../core/report';
 import { liveStore, type AppContext } from '../context';
 import type { Handlers } from '../contract';
+import { colorLabels } from '../../core/colors';
 
 type LibraryHandlers = Pick<Handlers, 'app.info' | 'reports.list' | 'reports.get' | 'reports.import' | 'reports.rename' | 'versions.rename' | 'settings.get' | 'settings.set' | 'settings.all'>;
 
@@ -12,7 +13,7 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
       const reports = store.reports.list();
       const known = last && reports.some((r) => r.versions.some((v) => v.id === last));
       const first = reports[0]?.versions.at(-1)?.id ?? null;
-      return { version: ctx.version, platform: ctx.platform, dataDir: ctx.dataDir, startVersionId: known ? last : first, recovery: ctx.recovery ?? null };
+      return { version: ctx.version, platform: ctx.platform, dataDir: ctx.dataDir, startVersionId: known ? last : first, recovery: ctx.recovery ?? null, colorLabels: colorLabels(store.settings.get('colors.labels')) };
     },
     'reports.list': () => store.reports.list(),
     'reports.get': ({ versionId }) => store.reports.getVersion(versionId),
