@@ -29,6 +29,8 @@ interface AnnotationState {
   tags: string[];
   filters: Filters;
   selectedId: string | null;
+  /** an annotation whose note box should take the focus as soon as its card is on screen */
+  noteFocusFor: string | null;
   undoStack: UndoEntry[];
   redoStack: UndoEntry[];
   /** (Re)loads the annotations of a version. */
@@ -41,6 +43,8 @@ interface AnnotationState {
   undo(): Promise<void>;
   redo(): Promise<void>;
   select(id: string | null): void;
+  /** select an annotation and put the caret in its note (批注 in the selection toolbar) */
+  editNote(id: string): void;
   setFilters(f: Partial<Filters>): void;
 }
 
@@ -84,6 +88,7 @@ export const useAnnotations = create<AnnotationState>()((set, get) => {
     tags: [],
     filters: { colors: [], tag: null, text: '' },
     selectedId: null,
+    noteFocusFor: null,
     undoStack: [],
     redoStack: [],
 
@@ -180,6 +185,7 @@ export const useAnnotations = create<AnnotationState>()((set, get) => {
       }),
 
     select: (selectedId) => set({ selectedId }),
+    editNote: (id) => set({ selectedId: id, noteFocusFor: id }),
     setFilters: (f) => set({ filters: { ...get().filters, ...f } }),
   };
 });

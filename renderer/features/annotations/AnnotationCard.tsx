@@ -24,6 +24,13 @@ export function AnnotationCard({ ref, index, offset, annotation: a, path, select
   // The saved note comes back from the server after each save; adopt it only when it is not
   // our own save echoing back (undo, another window), so typing during a save is never lost.
   const sent = useRef(a.note);
+  const noteBox = useRef<HTMLTextAreaElement>(null);
+  const focusRequested = useAnnotations((s) => s.noteFocusFor === a.id);
+  useEffect(() => {
+    if (!focusRequested || !selected) return;
+    noteBox.current?.focus();
+    useAnnotations.setState({ noteFocusFor: null });
+  }, [focusRequested, selected]);
   useEffect(() => {
     if (a.note !== sent.current) {
       sent.current = a.note;
@@ -96,7 +103,7 @@ export function AnnotationCard({ ref, index, offset, annotation: a, path, select
               </button>
             ))}
           </div>
-          <textarea data-note-for={a.id} value={note} placeholder={t.annotations.notePlaceholder} rows={4} onChange={(e) => setNote(e.target.value)} onBlur={saveNote} />
+          <textarea ref={noteBox} data-note-for={a.id} value={note} placeholder={t.annotations.notePlaceholder} rows={4} onChange={(e) => setNote(e.target.value)} onBlur={saveNote} />
           <div className="tag-input">
             <input
               list="tag-suggestions"

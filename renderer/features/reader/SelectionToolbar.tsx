@@ -31,7 +31,8 @@ export function SelectionToolbar({ targets, rect, onDone }: Props) {
     if (a) {
       useAnnotations.getState().select(a.id);
       useUi.getState().setSideTab('annotations');
-      if (focusNote) setTimeout(() => (document.querySelector(`[data-note-for="${a.id}"]`) as HTMLTextAreaElement | null)?.focus(), 50);
+      // The card may mount a moment later (the list is virtualised): it takes the focus itself.
+      if (focusNote) useAnnotations.getState().editNote(a.id);
     }
   };
 
