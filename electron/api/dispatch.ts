@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { contract, type ApiError, type Handlers, type Method } from './contract';
 import { isReviewDeskError } from '../core/errors';
+import { describeFailure } from './failures';
 
 // Validation messages in Chinese, like the rest of the UI.
 z.config(z.locales.zhCN());
@@ -19,7 +20,7 @@ export class ApiFailure extends Error {
 }
 
 export function isMethod(name: string): name is Method {
-  return Object.prototype.hasOwnProperty.call(contract, name);
+  return Object.hasOwn(contract, name);
 }
 
 function describeIssues(error: z.ZodError): string {
@@ -31,7 +32,14 @@ function describeIssues(error: z.ZodError): string {
 
 export async function dispatch(handlers: Handlers, name: string, raw: unknown, log: (e: unknown) => void = console.error): Promise<unknown> {
   if (!isMethod(name)) throw new ApiFailure({ code: 'unknown-method', message: `没有这个功能：${name.slice(0, 80)}` }, 404);
-  const parsed = contract[name].args.safeParse(raw ?? {});
+  let parsed: ReturnType<(typeof contract)[Method]['args']['safeParse']>;
+  try {
+    parsed = contract[name].args.safeParse(raw ?? {});
+  } catch (e) {
+    // a pathological argument (e.g. nesting that exhausts the stack) is the caller's fault
+    const failure = describeFailure(e);
+    throw new ApiFailure(failure.status === 500 ? { code: 'invalid-argument', message: '参数无效：无法解析请求内容。' } : failure.error, 400);
+  }
   if (!parsed.success) throw new ApiFailure({ code: 'invalid-argument', message: `参数无效：${describeIssues(parsed.error)}` }, 400);
   try {
     const handler = handlers[name] as (a: unknown) => unknown;
@@ -39,13 +47,10 @@ export async function dispatch(handlers: Handlers, name: string, raw: unknown, l
   } catch (e) {
     if (isReviewDeskError(e)) throw new ApiFailure({ code: e.code, message: e.message }, 422);
     if (e instanceof ApiFailure) throw e;
-    log(e);
-    const full = /SQLITE_FULL|ENOSPC/.test(String((e as { code?: string }).code ?? e));
-    throw new ApiFailure(
-      full
-        ? { code: 'disk-full', message: '磁盘空间不足，本次操作未保存。请清理磁盘后重试，之前保存的内容不受影响。' }
-        : { code: 'internal', message: '操作未完成：程序内部出错。之前保存的内容不受影响。' },
-      500,
-    );
+    const failure = describeFailure(e);
+    // Expected situations (full disk, read-only folder, a record deleted meanwhile) are the
+    // user's to act on; anything else is a bug and goes to the log with its stack.
+    if (failure.unexpected) log(e);
+    throw new ApiFailure(failure.error, failure.status);
   }
 }

@@ -11,9 +11,10 @@ import { draftHandlers } from './handlers/drafts';
 import { exportHandlers } from './handlers/exports';
 import { reviewHandlers } from './handlers/review';
 import { versionHandlers } from './handlers/versions';
+import { guardDestinations, noDestinations } from './destinations';
 
 export function createHandlers(ctx: AppContext): Handlers {
-  return {
+  const all: Handlers = {
     ...libraryHandlers(ctx),
     ...annotationHandlers(ctx),
     ...dialogHandlers(ctx),
@@ -25,4 +26,5 @@ export function createHandlers(ctx: AppContext): Handlers {
     ...reviewHandlers(ctx),
     ...versionHandlers(ctx),
   };
+  return guardDestinations(all, () => ctx.destinations ?? noDestinations);
 }

@@ -8,6 +8,8 @@ import { join, resolve } from 'node:path';
 import { startBackend } from '../api/app';
 import { createHostServer } from './server';
 import { isReviewDeskError } from '../core/errors';
+import { createErrorLog } from '../api/errorLog';
+import { consoleLine } from '../api/failures';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -23,8 +25,14 @@ async function main() {
   const dataDir = resolve(arg('data') ?? defaultDataDir());
   const root = resolve(__dirname, '..', '..');
   const token = process.env.REVIEWDESK_TOKEN ?? randomBytes(24).toString('base64url');
-  const backend = startBackend({ dataDir, resourcesDir: join(root, 'resources'), platform: 'web', version: process.env.npm_package_version ?? '0.1.0' });
-  const server = createHostServer({ handlers: backend.handlers, token, staticDir: join(root, 'out', 'renderer'), log: (e) => console.error(e) });
+  const log = createErrorLog(dataDir);
+  const backend = startBackend({ dataDir, resourcesDir: join(root, 'resources'), platform: 'web', version: process.env.npm_package_version ?? '0.1.0', log });
+  const server = createHostServer({ handlers: backend.handlers, token, staticDir: join(root, 'out', 'renderer'), log });
+  server.on('error', (e: NodeJS.ErrnoException) => {
+    console.error(e.code === 'EADDRINUSE' ? `审议台：端口 ${port} 已被占用，请用 --port 换一个端口。` : consoleLine(e));
+    backend.close();
+    process.exit(1);
+  });
   server.listen(port, '127.0.0.1', () => {
     const addr = server.address();
     const actual = typeof addr === 'object' && addr ? addr.port : port;
@@ -40,6 +48,7 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  console.error(isReviewDeskError(e) ? e.message : e);
+  // A start that fails (read-only or missing data folder, a newer data file) says why in Chinese.
+  console.error(isReviewDeskError(e) ? `审议台：${e.message}` : consoleLine(e));
   process.exit(1);
 });

@@ -7,6 +7,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from 'electron';
 import type { DialogHandlers } from '../api/handlers/dialog';
+import type { DestinationGate } from '../api/destinations';
 import { ReviewDeskError } from '../core/errors';
 import { MAX_FILE_BYTES } from '../core/report/limits';
 
@@ -15,6 +16,8 @@ export interface DialogDeps {
   getWindow: () => BrowserWindow | null;
   /** where a save dialog starts: the user's Documents folder */
   documentsDir: string;
+  /** learns each path the user picks, so the export that follows (and only it) may write there */
+  destinations?: Pick<DestinationGate, 'grant'>;
 }
 
 // Characters Windows forbids in file names, and control characters.
@@ -37,7 +40,9 @@ export function nativeDialogHandlers(deps: DialogDeps): DialogHandlers {
       const options: SaveDialogOptions = { title: '保存', defaultPath: join(deps.documentsDir, safeFileName(defaultName)), filters, buttonLabel: '保存' };
       const win = parent();
       const r = win ? await deps.dialog.showSaveDialog(win, options) : await deps.dialog.showSaveDialog(options);
-      return { path: r.canceled || !r.filePath ? null : r.filePath };
+      const path = r.canceled || !r.filePath ? null : r.filePath;
+      if (path) deps.destinations?.grant(path);
+      return { path };
     },
     'dialog.openFile': async ({ filters }) => {
       const options: OpenDialogOptions = { title: '打开', properties: ['openFile'], filters, buttonLabel: '打开' };

@@ -10,6 +10,9 @@ import type { Handlers } from '../api/contract';
 import { MENU_CHANNEL, type MenuCommand } from '../api/menu-commands';
 import { isReviewDeskError } from '../core/errors';
 import { nativeDialogHandlers } from './dialogs';
+import { dialogDestinations } from '../api/destinations';
+import { createErrorLog } from '../api/errorLog';
+import { describeFailure } from '../api/failures';
 import { bindIpc, mainFrameCheck } from './ipc';
 import { menuTemplate } from './menu';
 import { electronNativeBinding } from './native';
@@ -38,9 +41,11 @@ export interface RunningApp {
 }
 
 function startupHint(e: unknown, isPackaged: boolean): string {
-  const message = isReviewDeskError(e) ? e.message : String((e as Error)?.message ?? e);
-  const abi = /NODE_MODULE_VERSION|was compiled against a different Node\.js version|better_sqlite3\.node/.test(message);
-  if (abi && !isPackaged) return `${message}\n\n数据库组件没有为 Electron 准备好。请用“npm start”启动（它会自动准备），或用“npm run web”在浏览器中使用。`;
+  const raw = String((e as Error)?.message ?? e);
+  const abi = /NODE_MODULE_VERSION|was compiled against a different Node\.js version|better_sqlite3\.node/.test(raw);
+  // Everything else in Chinese: a read-only or missing data folder reads as such, never as a stack.
+  const message = isReviewDeskError(e) ? e.message : describeFailure(e).error.message;
+  if (abi && !isPackaged) return `${raw}\n\n数据库组件没有为 Electron 准备好。请用“npm start”启动（它会自动准备），或用“npm run web”在浏览器中使用。`;
   return message;
 }
 
@@ -77,9 +82,12 @@ export function runApp(e: ElectronDeps, opts: RunOptions): RunningApp {
 
   const start = () => {
     secureSession(e.session.defaultSession);
+    const folder = dataDir ?? app.getPath('userData');
+    const log = createErrorLog(folder);
     try {
       backend = startBackend({
-        dataDir: dataDir ?? app.getPath('userData'),
+        log,
+        dataDir: folder,
         resourcesDir: resourcesDir(app.isPackaged, opts.paths.root, opts.processResourcesPath),
         platform: 'electron',
         version: app.getVersion(),
@@ -96,14 +104,18 @@ export function runApp(e: ElectronDeps, opts: RunOptions): RunningApp {
       app.exit(1);
       return;
     }
+    // Exports write only where the user just chose in the save dialog (once per choice).
+    const destinations = dialogDestinations();
+    backend.ctx.destinations = destinations;
     const handlers: Handlers = {
       ...backend.handlers,
-      ...nativeDialogHandlers({ dialog: e.dialog, getWindow: () => win, documentsDir: app.getPath('documents') }),
+      ...nativeDialogHandlers({ dialog: e.dialog, getWindow: () => win, documentsDir: app.getPath('documents'), destinations }),
     };
     bindIpc(
       e.ipcMain,
       handlers,
       mainFrameCheck(() => win, opts.paths.indexFile),
+      log,
     );
     const send = (command: MenuCommand) => win?.webContents.send(MENU_CHANNEL, command);
     const showAbout = () => {

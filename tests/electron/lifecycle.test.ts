@@ -131,6 +131,28 @@ describe('start-up', () => {
     e.app.emit('will-quit');
   });
 
+  it('writes an export only to the path the save dialog just returned, and only once', async () => {
+    const { e, win } = await started();
+    const frame = win.webContents.mainFrame;
+    const reports = (await e.ipcMain.invoke('reports.list', frame, {})) as { id: string }[];
+    const chosen = join(tmp, '修改意见汇总表.csv');
+    e.dialog.showSaveDialog = async () => ({ canceled: false, filePath: chosen });
+    expect(await e.ipcMain.invoke('dialog.saveFile', frame, { defaultName: '修改意见汇总表.csv' })).toEqual({ path: chosen });
+    const args = { what: 'amendments', reportId: reports[0].id };
+    // a path the user never chose (say, a startup script) is refused and not created
+    const elsewhere = join(tmp, 'autostart.csv');
+    const refused = await e.ipcMain.invoke('export.csv', frame, { ...args, destination: elsewhere }).catch((err: Error) => JSON.parse(/(\{.*\})\s*$/.exec(err.message)![1]));
+    expect(refused).toMatchObject({ code: 'destination/not-chosen' });
+    expect(existsSync(elsewhere)).toBe(false);
+    // the chosen one works once…
+    expect(await e.ipcMain.invoke('export.csv', frame, { ...args, destination: chosen })).toMatchObject({ path: chosen });
+    expect(existsSync(chosen)).toBe(true);
+    // …and a replay of the same request is refused: the choice was used up
+    const again = await e.ipcMain.invoke('export.csv', frame, { ...args, destination: chosen }).catch((err: Error) => JSON.parse(/(\{.*\})\s*$/.exec(err.message)![1]));
+    expect(again).toMatchObject({ code: 'destination/not-chosen' });
+    e.app.emit('will-quit');
+  });
+
   it('shows a Chinese error and exits when the data folder cannot be opened', async () => {
     const blocked = join(tmp, 'a-file');
     writeFileSync(blocked, 'not a folder');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { load } from 'js-yaml';
@@ -64,6 +65,35 @@ describe('electron-builder.yml', () => {
       const png = readFileSync(icon);
       expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+    }
+  });
+
+  it('flips Electron’s fuses in the packaged binary: no RunAsNode, NODE_OPTIONS or --inspect; encrypted cookies; asar only, with integrity', async () => {
+    // electron-builder's own mapping from the yml to @electron/fuses, applied by @electron/fuses
+    // to a stand-in binary that has Electron's fuse wire (sentinel, version 1, 8 fuses, all "inherit").
+    const { PlatformPackager } = requireFromRoot('app-builder-lib');
+    const fuses = { ...requireFromRoot('@electron/fuses'), ...requireFromRoot('@electron/fuses/dist/constants') };
+    const fuseConfig = await PlatformPackager.prototype.generateFuseConfig.call({}, config.electronFuses);
+    const dir = mkdtempSync(join(tmpdir(), 'rd-fuses-'));
+    try {
+      const binary = join(dir, 'electron');
+      const wire = Buffer.alloc(8, fuses.FuseState.INHERIT);
+      writeFileSync(binary, Buffer.concat([Buffer.from('\x7fELF…padding…'), Buffer.from(fuses.SENTINEL), Buffer.from([1, 8]), wire, Buffer.alloc(64)]));
+      await fuses.flipFuses(binary, fuseConfig);
+      const flipped = await fuses.getCurrentFuseWire(binary);
+      const O = fuses.FuseV1Options;
+      const state = (o: number) => (flipped[o] === fuses.FuseState.ENABLE ? 'on' : flipped[o] === fuses.FuseState.DISABLE ? 'off' : 'unset');
+      expect(state(O.RunAsNode)).toBe('off');
+      expect(state(O.EnableNodeOptionsEnvironmentVariable)).toBe('off');
+      expect(state(O.EnableNodeCliInspectArguments)).toBe('off');
+      expect(state(O.EnableCookieEncryption)).toBe('on');
+      expect(state(O.OnlyLoadAppFromAsar)).toBe('on');
+      expect(state(O.EnableEmbeddedAsarIntegrityValidation)).toBe('on');
+      // every fuse the wire has is decided explicitly, none left to Electron's default
+      for (let i = 0; i < 8; i++) expect(state(i), O[i]).not.toBe('unset');
+      expect(config.asar).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 
