@@ -17,7 +17,7 @@ export function colorLabels(raw: string | null | undefined): Record<string, stri
   try {
     const parsed = raw ? (JSON.parse(raw) as unknown) : {};
     const own = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
-    const clean = Object.fromEntries(Object.entries(own).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== ''));
+    const clean = Object.fromEntries(Object.entries(own).filter((e): e is [string, string] => Object.hasOwn(DEFAULT_COLOR_LABELS, e[0]) && typeof e[1] === 'string' && e[1].trim() !== ''));
     return { ...DEFAULT_COLOR_LABELS, ...clean };
   } catch {
     return { ...DEFAULT_COLOR_LABELS };

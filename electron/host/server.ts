@@ -17,7 +17,7 @@ export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 // Same policy as the Electron window: nothing but this origin, no inline script.
 export { CONTENT_SECURITY_POLICY };
 
-const MIME: Record<string, string> = {
+const MIME = new Map<string, string>(Object.entries({
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
@@ -26,7 +26,7 @@ const MIME: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.json': 'application/json',
   '.woff2': 'font/woff2',
-};
+}));
 
 export interface HostOptions {
   handlers: Handlers;
@@ -146,7 +146,7 @@ async function serveStatic(res: ServerResponse, staticDir: string, urlPath: stri
   try {
     const body = await readFile(file);
     res.writeHead(200, {
-      'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+      'Content-Type': MIME.get(extname(file)) ?? 'application/octet-stream',
       'Content-Security-Policy': CONTENT_SECURITY_POLICY,
       'X-Content-Type-Options': 'nosniff',
       'Referrer-Policy': 'no-referrer',

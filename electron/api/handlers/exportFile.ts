@@ -35,7 +35,7 @@ export function safeFileName(stem: string, ext: string): string {
   return s + ext;
 }
 
-const REASONS: Record<string, string> = {
+const REASONS = new Map<string, string>(Object.entries({
   ENOENT: '文件夹不存在',
   ENOTDIR: '路径中有一部分不是文件夹',
   EACCES: '没有写入这个文件夹的权限',
@@ -47,12 +47,12 @@ const REASONS: Record<string, string> = {
   EBUSY: '文件正被其他程序打开（例如 Word），请关闭后重试',
   ETXTBSY: '文件正被其他程序打开，请关闭后重试',
   ENAMETOOLONG: '文件名太长',
-};
+}));
 
 /** Why a write failed, in words the user can act on. */
 function reasonOf(e: unknown): string {
   const code = (e as { code?: string }).code ?? '';
-  return REASONS[code] ?? `系统错误 ${code || String(e)}`;
+  return REASONS.get(code) ?? `系统错误 ${code || String(e)}`;
 }
 
 /** Checks that the chosen file name ends as the format's files do (a .docx saved as .md would not open). */

@@ -61,7 +61,8 @@ const EXTENSIONS: Record<string, Format> = { txt: 'txt', text: 'txt', md: 'md', 
 function formatFor(bytes: Uint8Array, fileName: string): Format {
   const dot = fileName.lastIndexOf('.');
   const ext = dot > 0 ? fileName.slice(dot + 1).toLowerCase() : '';
-  if (ext in EXTENSIONS) return EXTENSIONS[ext];
+  // an extension from a file name is outside input: "x.constructor" must not find Object's own
+  if (Object.hasOwn(EXTENSIONS, ext)) return EXTENSIONS[ext];
   if (ext === '') return sniffMagic(bytes) === 'zip' ? 'docx' : 'txt';
   if (ext === 'doc' || ext === 'wps') {
     throw new ReviewDeskError('import/unsupported', `不支持旧版 Word（.${ext}）文件。请在 Word 或 WPS 中另存为 .docx 后再导入。`);
