@@ -2,7 +2,13 @@
  * The `.reviewdesk` exchange bundle: a zip of manifest.json + reports.json + annotations.json +
  * drafts.json, each listed in the manifest with its SHA-256 and size. Pure: bytes in, validated
  * records out (or a ReviewDeskError with a Chinese message), and records in, bytes out. Nothing
- * here touches the database; electron/core/store/bundle.ts does.
+ * here touches the database; electron/core/store/bundle.ts does (and checks what needs the
+ * library: that marks quote the report text, that versions match their source file, clocks).
+ *
+ * Schema versions: 1 is the original layout. 2 adds two optional fields to marks — `history`
+ * (anchor_history: where the mark pointed before each carry) and `targetsVersionId` (the version
+ * an orphan's targets quote). A bundle that uses neither is still written as version 1, so a
+ * colleague on an older ReviewDesk (which refuses unknown fields) can read it.
  *
  * Reading is defensive because a bundle arrives on a USB stick from another machine: entries are
  * inflated as a stream with a running size count (a zip bomb is stopped while inflating, not
@@ -13,10 +19,12 @@ import { createHash } from 'node:crypto';
 import { zipSync, strToU8, strFromU8 } from 'fflate';
 import { z } from 'zod';
 import { ReviewDeskError } from '../errors';
+import { DRAFT_KINDS, type FieldSpec } from '../draft/kinds';
 import { guardedUnzip } from '../zip/guardedUnzip';
 
 export const BUNDLE_FORMAT = 'reviewdesk-bundle';
-export const BUNDLE_SCHEMA_VERSION = 1;
+/** The newest layout this app reads and writes; see writeBundle for when 1 is written instead. */
+export const BUNDLE_SCHEMA_VERSION = 2;
 export const BUNDLE_EXTENSION = '.reviewdesk';
 /** Uncompressed total; a year of one delegation's reports and marks is a few MB. */
 export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
@@ -28,12 +36,30 @@ type DataFile = (typeof DATA_FILES)[number];
 
 // ---- schema -------------------------------------------------------------------------------
 
-const Iso = z.string().min(10).max(40).regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+(Z|[+-]\d{2}:?\d{2})$/, '时间格式不正确');
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):?(\d{2}))$/;
+
+/**
+ * An ISO 8601 instant that names a real moment: the pattern alone accepts 2024-13-45T99:99:99Z,
+ * and Date.parse rolls 2 月 30 日 over into March, so the calendar is checked field by field.
+ */
+export function isRealInstant(s: string): boolean {
+  const m = ISO_INSTANT.exec(s);
+  if (!m) return false;
+  const [year, month, day, hour, minute] = [m[1], m[2], m[3], m[4], m[5]].map(Number);
+  const second = Number(m[6] ?? '0');
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) return false;
+  if (m[7] !== undefined && (Number(m[7]) > 14 || Number(m[8]) > 59)) return false;
+  return Number.isFinite(Date.parse(s));
+}
+
+const Iso = z.string().min(10).max(40).refine(isRealInstant, '时间格式不正确或不是真实存在的时间');
 const Uuid = z.uuid();
 const BlockId = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/);
 const Offset = z.number().int().min(0).max(1_000_000);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
 const AnchorStatus = z.enum(['unchanged', 'moved', 'edited', 'orphaned']);
+const Score = z.number().min(0).max(1);
 
 const Target = z.strictObject({
   blockId: BlockId,
@@ -66,8 +92,13 @@ const Version = z.strictObject({
   sourceName: z.string().min(1).max(255),
   sourceSha256: Sha256,
   sourceBase64: z.string().max(40_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/),
-  /** VersionMeta; kept as it was written (repairs, artifacts, dates) */
-  meta: z.looseObject({ blockCount: z.number().int().min(0) }),
+  /**
+   * VersionMeta as the exporting app stored it. Written for older readers, ignored on import:
+   * the importer rebuilds meta (repairs, artifacts, date, block count) from the source file,
+   * so a hand-made meta can never reach the library.
+   */
+  meta: z.looseObject({}),
+  /** Must be what the source file gives when imported; checked on import, which writes its own parse. */
   blocks: z.array(Block).max(100_000),
 });
 
@@ -81,6 +112,17 @@ const Report = z.strictObject({
   versions: z.array(Version).max(200),
 });
 
+/** One row of anchor_history: where a mark pointed before it was carried (or re-attached). */
+const HistoryStep = z.strictObject({
+  fromVersionId: Uuid,
+  toVersionId: Uuid,
+  /** the targets as they were before this step (an orphan's are those of the text it was made on) */
+  targets: z.array(Target).max(500),
+  outcome: z.enum(['unchanged', 'moved', 'edited', 'orphaned', 'reattached']),
+  score: Score,
+  carriedAt: Iso,
+});
+
 const Mark = {
   id: Uuid,
   reportId: Uuid,
@@ -90,7 +132,11 @@ const Mark = {
   updatedAt: Iso,
   deletedAt: Iso.nullable(),
   anchorStatus: AnchorStatus,
-  anchorScore: z.number().min(0).max(1),
+  anchorScore: Score,
+  /** (schema 2) the version the targets quote when it is not `versionId`: an orphan keeps its old text */
+  targetsVersionId: Uuid.optional(),
+  /** (schema 2) the mark's anchor history, oldest first */
+  history: z.array(HistoryStep).max(1000).optional(),
 };
 
 const Annotation = z.strictObject({
@@ -101,21 +147,32 @@ const Annotation = z.strictObject({
   targets: z.array(Target).min(1).max(500),
 });
 
-const Draft = z.strictObject({
-  ...Mark,
-  kind: z.enum(['amendment', 'opinion', 'suggestion', 'proposal']),
-  title: z.string().max(500),
-  // keys are field names of the kind; values capped like the editor caps them
-  fields: z.record(z.string().regex(/^[A-Za-z]{1,40}$/), z.string().max(20_000)),
-  status: z.enum(['draft', 'final', 'submitted']),
-  targets: z.array(Target).max(500),
-});
+const Draft = z
+  .strictObject({
+    ...Mark,
+    kind: z.enum(['amendment', 'opinion', 'suggestion', 'proposal']),
+    title: z.string().max(500),
+    // keys are field names of the kind; values capped like the editor caps them
+    fields: z.record(z.string().regex(/^[A-Za-z]{1,40}$/), z.string().max(20_000)),
+    status: z.enum(['draft', 'final', 'submitted']),
+    targets: z.array(Target).max(500),
+  })
+  .superRefine((d, ctx) => {
+    // the same rule drafts.create and drafts.update apply: only the fields the kind's form has
+    const spec = DRAFT_KINDS[d.kind];
+    const known = new Set<string>((spec.fields as FieldSpec[]).map((f) => f.key));
+    const unknown = Object.keys(d.fields).filter((k) => !known.has(k));
+    if (unknown.length) ctx.addIssue({ code: 'custom', path: ['fields'], message: `${spec.name}没有这些项：${unknown.slice(0, 5).join('、')}` });
+    if (d.kind === 'amendment' && d.fields.op !== undefined && !['modify', 'add', 'delete'].includes(d.fields.op)) {
+      ctx.addIssue({ code: 'custom', path: ['fields', 'op'], message: '修改方式只能是修改、增加或删去' });
+    }
+  });
 
 const ManifestFile = z.strictObject({ name: z.enum(DATA_FILES), sha256: Sha256, bytes: z.number().int().min(0).max(MAX_UNCOMPRESSED_BYTES) });
 
 const Manifest = z.strictObject({
   format: z.literal(BUNDLE_FORMAT),
-  schemaVersion: z.literal(BUNDLE_SCHEMA_VERSION),
+  schemaVersion: z.number().int().min(1).max(BUNDLE_SCHEMA_VERSION),
   createdAt: Iso,
   app: z.strictObject({ name: z.string().max(100), version: z.string().max(50) }),
   author: z.string().max(200),
@@ -135,6 +192,7 @@ export type BundleReport = z.infer<typeof Report>;
 export type BundleVersion = z.infer<typeof Version>;
 export type BundleAnnotation = z.infer<typeof Annotation>;
 export type BundleDraft = z.infer<typeof Draft>;
+export type BundleHistoryStep = z.infer<typeof HistoryStep>;
 export type BundleManifest = z.infer<typeof Manifest>;
 
 export interface BundleContents {
@@ -160,6 +218,12 @@ export interface BundleWriteInput {
   drafts: BundleDraft[];
 }
 
+/** Version 2 only when a mark uses its fields: otherwise an older ReviewDesk can still read the bundle. */
+function schemaVersionFor(input: BundleWriteInput): number {
+  const usesV2 = (m: BundleAnnotation | BundleDraft) => m.targetsVersionId !== undefined || (m.history?.length ?? 0) > 0;
+  return input.annotations.some(usesV2) || input.drafts.some(usesV2) ? 2 : 1;
+}
+
 export function writeBundle(input: BundleWriteInput): Uint8Array {
   const data: Record<DataFile, Uint8Array> = {
     'reports.json': strToU8(JSON.stringify(input.reports)),
@@ -168,7 +232,7 @@ export function writeBundle(input: BundleWriteInput): Uint8Array {
   };
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
-    schemaVersion: BUNDLE_SCHEMA_VERSION,
+    schemaVersion: schemaVersionFor(input),
     createdAt: input.createdAt,
     app: { name: 'ReviewDesk', version: input.appVersion },
     author: input.author,

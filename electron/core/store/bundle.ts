@@ -4,17 +4,29 @@
  *  - reports and versions by id; a version whose source file and paragraphs are identical to one
  *    already here under another id (every copy of ReviewDesk seeds the bundled report with its
  *    own id) is mapped onto the local one, so everyone's marks land on the same report;
- *  - annotations and drafts by id, the newer updated_at winning; deletions travel as tombstones;
- *  - the same id changed on both sides where the incoming copy is older, or equally old with
- *    different content, is a conflict: the local copy is kept and the conflict is reported.
+ *  - a new version is rebuilt from the source file the bundle carries (paragraphs, structure,
+ *    repairs, meta), and refused when the bundle's paragraphs are not what that file gives;
+ *  - every mark is re-resolved against the report text, as annotations.create does: its quote
+ *    and context come from the paragraph, never from the bundle; an orphan is resolved against
+ *    the version whose text it last quoted, and arrives as an orphan with that quote;
+ *  - annotations and drafts by id, the newer updated_at winning; deletions travel as tombstones,
+ *    anchor history travels with its mark;
+ *  - a record that would change its author or its report, that is older (or equally old with
+ *    different content), or that would overwrite a local edit made after the bundle was
+ *    exported, is a conflict: the local copy is kept and the conflict is listed.
  * Everything happens in one transaction after a planning pass that checks the bundle fits
- * together, so a bad bundle writes nothing.
+ * together (and that no date lies in the future), so a bad bundle writes nothing.
+ * No message names an internal id: users know reports by title, marks by their quote.
  */
 import { createHash } from 'node:crypto';
-import { ReviewDeskError } from '../errors';
-import type { BundleAnnotation, BundleContents, BundleDraft, BundleReport, BundleVersion } from '../bundle/format';
+import type { TextTarget } from '../anchor/types';
+import type { BundleAnnotation, BundleContents, BundleDraft, BundleHistoryStep, BundleReport, BundleVersion } from '../bundle/format';
+import { DRAFT_KINDS } from '../draft/kinds';
+import { ReviewDeskError, isReviewDeskError } from '../errors';
+import type { VersionMeta } from '../model';
+import { importReportBytes, type ParsedReport } from '../report';
 import type { Db } from './db';
-import { createMarkStore } from './marks';
+import { createMarkStore, resolveTargetsWith } from './marks';
 import { BLOCK_COLUMNS, toBlock, type BlockRow } from './reports';
 
 export interface MergeCounts {
@@ -46,6 +58,14 @@ export interface BundleImportResult {
   bundleCreatedAt: string;
 }
 
+export interface BundleImportOptions {
+  /** the clock the bundle's dates are judged by (tests inject one) */
+  now?: Date;
+}
+
+/** How far ahead of this machine's clock a bundle's dates may be: two PCs' clocks rarely agree. */
+export const CLOCK_SKEW_MS = 24 * 60 * 60 * 1000;
+
 interface MarkRow {
   id: string;
   report_id: string;
@@ -67,6 +87,18 @@ interface DraftRow extends MarkRow {
   fields_json: string;
   status: string;
 }
+interface HistoryRow {
+  from_version_id: string;
+  to_version_id: string;
+  targets_json: string;
+  outcome: BundleHistoryStep['outcome'];
+  score: number;
+  carried_at: string;
+}
+type MarkKind = 'annotation' | 'draft';
+type RecordKind = 'report' | 'version' | MarkKind;
+type Paragraphs = Map<string, { id: string; text: string }>;
+
 function sha(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
@@ -74,6 +106,70 @@ function sha(text: string): string {
 /** Identity of a version's text: the paragraphs as ids and words, not how they were stored. */
 function blocksFingerprint(blocks: { id: string; ord: number; kind: string; text: string }[]): string {
   return sha(JSON.stringify([...blocks].sort((a, b) => a.ord - b.ord).map((b) => [b.id, b.kind, b.text])));
+}
+
+function plainTarget(t: TextTarget): TextTarget {
+  return { blockId: t.blockId, start: t.start, end: t.end, exact: t.exact, prefix: t.prefix, suffix: t.suffix };
+}
+
+/** Every target's quote is the text at its position in these paragraphs. */
+function quotesMatch(paragraphs: Paragraphs, targets: readonly TextTarget[]): boolean {
+  return targets.every((t) => {
+    const b = paragraphs.get(t.blockId);
+    return !!b && t.start < t.end && t.end <= b.text.length && b.text.slice(t.start, t.end) === t.exact;
+  });
+}
+
+/** The first of `candidates` whose text the targets quote (an orphan's old version, usually the first asked). */
+function locate(paragraphsOf: (versionId: string) => Paragraphs, targets: readonly TextTarget[], candidates: readonly string[]): string | undefined {
+  return [...new Set(candidates)].find((v) => quotesMatch(paragraphsOf(v), targets));
+}
+
+/** Paragraph texts of stored versions, read once per version. */
+function storedParagraphs(db: Db) {
+  const stmt = db.prepare('SELECT id, text FROM blocks WHERE version_id = ?');
+  const cache = new Map<string, Paragraphs>();
+  return (versionId: string): Paragraphs => {
+    let m = cache.get(versionId);
+    if (!m) cache.set(versionId, (m = new Map((stmt.all(versionId) as { id: string; text: string }[]).map((b) => [b.id, b]))));
+    return m;
+  };
+}
+
+// ---- labels (what users recognise; never an id) ------------------------------------------
+
+function shorten(text: string, max = 30): string {
+  const chars = Array.from(text.replace(/\s+/g, ' ').trim());
+  return chars.length > max ? chars.slice(0, max).join('') + '…' : chars.join('');
+}
+
+function quoteOf(targets: readonly { exact: string }[]): string {
+  return shorten(targets.map((t) => t.exact).join('……'));
+}
+
+/** A mark as its list shows it: an annotation by its quote (or note), a draft by its title (or quote). */
+function markName(kind: MarkKind, m: BundleAnnotation | BundleDraft, targets: readonly { exact: string }[] = m.targets): string {
+  if (kind === 'annotation') return quoteOf(targets) || shorten((m as BundleAnnotation).note);
+  return shorten((m as BundleDraft).title) || quoteOf(targets);
+}
+
+/** A mark in a sentence: 批注“…”, 修改意见“…”. */
+function markLabel(kind: MarkKind, m: BundleAnnotation | BundleDraft): string {
+  const name = kind === 'annotation' ? '批注' : DRAFT_KINDS[(m as BundleDraft).kind].name;
+  const what = markName(kind, m);
+  return what ? `${name}“${what}”` : kind === 'annotation' ? '一条批注' : `一份${name}`;
+}
+
+function versionLabel(report: BundleReport, v: BundleVersion): string {
+  return `报告“${shorten(report.title)}”的“${shorten(v.label)}”`;
+}
+
+const KIND_NAMES: Record<RecordKind, string> = { report: '一份报告', version: '一个报告版本', annotation: '一条批注', draft: '一份意见稿' };
+
+function shownTime(iso: string): string {
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 // ---- export -------------------------------------------------------------------------------
@@ -121,31 +217,59 @@ export function collectBundle(db: Db, opts: { reportId?: string } = {}): Pick<Bu
     ),
   }));
 
-  const ids = reports.map((r) => r.id);
   const annTargets = createMarkStore(db, 'annotations');
   const annTags = db.prepare('SELECT t.name FROM annotation_tags a JOIN tags t ON t.id = a.tag_id WHERE a.annotation_id = ? ORDER BY t.name');
   const draftTargets = createMarkStore(db, 'drafts');
+  const historyOf = db.prepare('SELECT * FROM anchor_history WHERE mark_id = ? AND kind = ? ORDER BY id');
+  const paragraphs = storedParagraphs(db);
   const annotations: BundleAnnotation[] = [];
   const drafts: BundleDraft[] = [];
-  for (const reportId of ids) {
+
+  /** Anchor history, and for an orphan the version whose text its targets still quote. */
+  const travelling = (kind: MarkKind, row: MarkRow, targets: TextTarget[], reportVersions: string[]) => {
+    const history = (historyOf.all(row.id, kind) as HistoryRow[]).map(
+      (h): BundleHistoryStep => ({
+        fromVersionId: h.from_version_id,
+        toVersionId: h.to_version_id,
+        targets: (JSON.parse(h.targets_json) as TextTarget[]).map(plainTarget),
+        outcome: h.outcome,
+        score: h.score,
+        carriedAt: h.carried_at,
+      }),
+    );
+    const out: Pick<BundleAnnotation, 'history' | 'targetsVersionId'> = {};
+    if (history.length) out.history = history;
+    if (row.anchor_status === 'orphaned' && targets.length) {
+      const where = locate(paragraphs, targets, [row.version_id, ...history.map((h) => h.fromVersionId).reverse(), ...reportVersions]);
+      if (where && where !== row.version_id) out.targetsVersionId = where;
+    }
+    return out;
+  };
+
+  for (const report of reports) {
+    const reportVersions = [...report.versions].reverse().map((v) => v.id);
     // Tombstones included: a deletion made on this machine must reach the other one.
-    for (const a of db.prepare('SELECT * FROM annotations WHERE report_id = ? ORDER BY created_at, id').all(reportId) as AnnotationRow[]) {
+    for (const a of db.prepare('SELECT * FROM annotations WHERE report_id = ? ORDER BY created_at, id').all(report.id) as AnnotationRow[]) {
+      const targets = annTargets.readTargets(a.id);
       annotations.push({
         ...markOf(a),
         color: a.color as BundleAnnotation['color'],
         note: a.note,
         tags: (annTags.all(a.id) as { name: string }[]).map((t) => t.name),
-        targets: annTargets.readTargets(a.id),
+        targets,
+        ...travelling('annotation', a, targets, reportVersions),
       });
     }
-    for (const d of db.prepare('SELECT * FROM drafts WHERE report_id = ? ORDER BY created_at, id').all(reportId) as DraftRow[]) {
+    for (const d of db.prepare('SELECT * FROM drafts WHERE report_id = ? ORDER BY created_at, id').all(report.id) as DraftRow[]) {
+      const targets = draftTargets.readTargets(d.id);
       drafts.push({
         ...markOf(d),
         kind: d.kind as BundleDraft['kind'],
         title: d.title,
         fields: JSON.parse(d.fields_json) as Record<string, string>,
         status: d.status as BundleDraft['status'],
-        targets: draftTargets.readTargets(d.id),
+        targets,
+        ...travelling('draft', d, targets, reportVersions),
       });
     }
   }
@@ -176,29 +300,94 @@ interface VersionPlan {
   /** id the version has here (its own, or the local twin's) */
   localId: string;
   action: 'insert' | 'same' | 'conflict';
+  /** insert only: the bundled source file as this app imports it — what gets written */
+  parsed?: ParsedReport;
 }
 
-/** Block texts per local version id, loaded on demand for target checks. */
-function blockLookup(db: Db, incoming: Map<string, BundleVersion>) {
-  const cache = new Map<string, Map<string, number>>();
-  const stmt = db.prepare('SELECT id, length(text) AS len FROM blocks WHERE version_id = ?');
-  return (versionId: string): Map<string, number> => {
-    let m = cache.get(versionId);
-    if (!m) {
-      const v = incoming.get(versionId);
-      m = v ? new Map(v.blocks.map((b) => [b.id, b.text.length])) : new Map((stmt.all(versionId) as { id: string; len: number }[]).map((b) => [b.id, b.len]));
-      cache.set(versionId, m);
-    }
-    return m;
+export function importBundle(db: Db, bundle: BundleContents, opts: BundleImportOptions = {}): BundleImportResult {
+  const now = (opts.now ?? new Date()).getTime();
+  return db
+    .transaction(() => {
+      checkDates(bundle, now);
+      checkIds(db, bundle);
+      const plan = planVersions(db, bundle);
+      const marks = resolveMarks(db, bundle, plan);
+      return applyPlan(db, bundle, plan, marks);
+    })
+    .immediate();
+}
+
+/**
+ * No date may lie more than a day ahead of this machine's clock: "newer wins" would let such a
+ * record beat every later edit, for ever. (Impossible dates are refused by the format already.)
+ */
+function checkDates(bundle: BundleContents, now: number): void {
+  const check = (iso: string | null, what: () => string) => {
+    if (iso === null || Date.parse(iso) <= now + CLOCK_SKEW_MS) return;
+    throw new ReviewDeskError(
+      'bundle/future-date',
+      `交换包里${what()}是 ${shownTime(iso)}，比本机当前时间晚了一天以上，可能是导出它的电脑时钟不准。请校准时钟后重新导出。已拒绝导入，没有写入任何数据。`,
+    );
   };
+  check(bundle.manifest.createdAt, () => '的导出时间');
+  for (const r of bundle.reports) {
+    check(r.createdAt, () => `报告“${shorten(r.title)}”的创建时间`);
+    for (const v of r.versions) check(v.importedAt, () => `${versionLabel(r, v)}的导入时间`);
+  }
+  const marks: (readonly [MarkKind, BundleAnnotation | BundleDraft])[] = [
+    ...bundle.annotations.map((a) => ['annotation', a] as const),
+    ...bundle.drafts.map((d) => ['draft', d] as const),
+  ];
+  for (const [kind, m] of marks) {
+    check(m.createdAt, () => `${markLabel(kind, m)}的创建时间`);
+    check(m.updatedAt, () => `${markLabel(kind, m)}的修改时间`);
+    check(m.deletedAt, () => `${markLabel(kind, m)}的删除时间`);
+    for (const h of m.history ?? []) check(h.carriedAt, () => `${markLabel(kind, m)}的版本移动记录`);
+  }
 }
 
-export function importBundle(db: Db, bundle: BundleContents): BundleImportResult {
-  return db.transaction(() => {
-    const plan = planVersions(db, bundle);
-    checkMarks(db, bundle, plan);
-    return applyPlan(db, bundle, plan);
-  }).immediate();
+/** One id, one record: within the bundle, and against records of another kind already here. */
+function checkIds(db: Db, bundle: BundleContents): void {
+  const localKind = db.prepare(
+    `SELECT 'report' AS kind FROM reports WHERE id = @id UNION ALL SELECT 'version' FROM versions WHERE id = @id
+     UNION ALL SELECT 'annotation' FROM annotations WHERE id = @id UNION ALL SELECT 'draft' FROM drafts WHERE id = @id`,
+  );
+  const seen = new Map<string, RecordKind>();
+  const claim = (id: string, kind: RecordKind, label: () => string) => {
+    const other = seen.get(id);
+    if (other === kind) throw invalid(`${label()}出现了两次`);
+    if (other) throw invalid(`${label()}与交换包里的${KIND_NAMES[other]}编号相同`);
+    seen.set(id, kind);
+    const here = (localKind.all({ id }) as { kind: RecordKind }[]).find((r) => r.kind !== kind);
+    if (here) throw invalid(`${label()}与本机的${KIND_NAMES[here.kind]}编号相同`);
+  };
+  for (const r of bundle.reports) {
+    claim(r.id, 'report', () => `报告“${shorten(r.title)}”`);
+    for (const v of r.versions) claim(v.id, 'version', () => versionLabel(r, v));
+  }
+  for (const a of bundle.annotations) claim(a.id, 'annotation', () => markLabel('annotation', a));
+  for (const d of bundle.drafts) claim(d.id, 'draft', () => markLabel('draft', d));
+}
+
+/** The bundled source file, imported as this app imports files; its paragraphs must be the bundle's. */
+function parseSource(report: BundleReport, v: BundleVersion, bytes: Buffer): ParsedReport {
+  const label = versionLabel(report, v);
+  let parsed: ParsedReport;
+  try {
+    parsed = importReportBytes(bytes, v.sourceName);
+  } catch (e) {
+    if (isReviewDeskError(e)) throw invalid(`${label}随附的原文件无法读取：${e.message.replace(/[。.]$/, '')}`);
+    throw e;
+  }
+  const incoming = [...v.blocks].sort((a, b) => a.ord - b.ord);
+  for (let i = 0; i < Math.max(incoming.length, parsed.blocks.length); i++) {
+    const a = incoming[i];
+    const b = parsed.blocks[i];
+    if (!a || !b || a.id !== b.id || a.kind !== b.kind || a.text !== b.text) {
+      throw invalid(`${label}的第 ${i + 1} 段与随附的原文件不符；交换包可能被改动过，或由不同版本的审议台导出`);
+    }
+  }
+  return parsed;
 }
 
 function planVersions(db: Db, bundle: BundleContents) {
@@ -206,23 +395,27 @@ function planVersions(db: Db, bundle: BundleContents) {
   const reportMap = new Map<string, string>(); // incoming report id → local id
   const versions: VersionPlan[] = [];
   const conflicts: BundleConflict[] = [];
+  const reportHere = db.prepare('SELECT 1 FROM reports WHERE id = ?');
   const localVersion = db.prepare('SELECT id, report_id, source_sha256 FROM versions WHERE id = ?');
   const bySource = db.prepare('SELECT id, report_id FROM versions WHERE source_sha256 = ?');
   const localBlocks = db.prepare('SELECT id, ord, kind, text FROM blocks WHERE version_id = ?');
-  const seenVersions = new Set<string>();
+  const localFingerprint = (versionId: string) => blocksFingerprint(localBlocks.all(versionId) as { id: string; ord: number; kind: string; text: string }[]);
 
   for (const report of bundle.reports) {
+    // the local report this one is: its own id if that is here, else the report of a twin version
+    let mapped: string | undefined = reportHere.get(report.id) ? report.id : undefined;
     for (const v of report.versions) {
-      if (seenVersions.has(v.id)) throw invalid(`版本 ${v.id} 出现了两次`);
-      seenVersions.add(v.id);
+      const label = versionLabel(report, v);
       const bytes = Buffer.from(v.sourceBase64, 'base64');
-      if (createHash('sha256').update(bytes).digest('hex') !== v.sourceSha256) throw invalid(`“${v.label}”的原文件校验值不符`);
+      if (createHash('sha256').update(bytes).digest('hex') !== v.sourceSha256) throw invalid(`${label}的原文件校验值不符`);
       const ids = new Set(v.blocks.map((b) => b.id));
-      if (ids.size !== v.blocks.length) throw invalid(`“${v.label}”有重复的段落编号`);
+      if (ids.size !== v.blocks.length) throw invalid(`${label}有重复的段落编号`);
       const fingerprint = blocksFingerprint(v.blocks);
       const same = localVersion.get(v.id) as { id: string; report_id: string; source_sha256: string } | undefined;
       if (same) {
-        const identical = same.source_sha256 === v.sourceSha256 && blocksFingerprint(localBlocks.all(v.id) as { id: string; ord: number; kind: string; text: string }[]) === fingerprint;
+        if (mapped && mapped !== same.report_id) throw invalid(`${label}在本机属于另一份报告`);
+        mapped = same.report_id;
+        const identical = same.source_sha256 === v.sourceSha256 && localFingerprint(v.id) === fingerprint;
         versions.push({ incoming: v, report, localId: v.id, action: identical ? 'same' : 'conflict' });
         if (!identical) {
           conflicts.push({
@@ -235,64 +428,153 @@ function planVersions(db: Db, bundle: BundleContents) {
             reason: '本机已有同一编号但内容不同的报告版本，保留本机版本。',
           });
         }
-        reportMap.set(report.id, same.report_id);
         versionMap.set(v.id, v.id);
         continue;
       }
-      const twin = (bySource.all(v.sourceSha256) as { id: string; report_id: string }[]).find(
-        (t) => blocksFingerprint(localBlocks.all(t.id) as { id: string; ord: number; kind: string; text: string }[]) === fingerprint,
-      );
+      // a twin must be in the report the others mapped onto: one bundled report, one local report
+      const twin = (bySource.all(v.sourceSha256) as { id: string; report_id: string }[]).find((t) => (!mapped || t.report_id === mapped) && localFingerprint(t.id) === fingerprint);
       if (twin) {
+        mapped ??= twin.report_id;
         versions.push({ incoming: v, report, localId: twin.id, action: 'same' });
         versionMap.set(v.id, twin.id);
-        if (!reportMap.has(report.id)) reportMap.set(report.id, twin.report_id);
         continue;
       }
-      versions.push({ incoming: v, report, localId: v.id, action: 'insert' });
+      versions.push({ incoming: v, report, localId: v.id, action: 'insert', parsed: parseSource(report, v, bytes) });
       versionMap.set(v.id, v.id);
     }
     // a report none of whose versions is already here keeps its own id (new, or the same report)
-    if (!reportMap.has(report.id)) reportMap.set(report.id, report.id);
+    reportMap.set(report.id, mapped ?? report.id);
   }
   return { versionMap, reportMap, versions, conflicts };
 }
 
 type Plan = ReturnType<typeof planVersions>;
 
-/** Every mark must point at a version in the bundle or here, and at paragraphs that version has. */
-function checkMarks(db: Db, bundle: BundleContents, plan: Plan): void {
-  const incoming = new Map(bundle.reports.flatMap((r) => r.versions.map((v) => [v.id, v] as const)));
-  const incomingReportOf = new Map(bundle.reports.flatMap((r) => r.versions.map((v) => [v.id, r.id] as const)));
-  const localVersion = db.prepare('SELECT report_id FROM versions WHERE id = ?');
-  const blocksOf = blockLookup(db, incoming);
-  const seen = new Set<string>();
-  const check = (m: BundleAnnotation | BundleDraft, what: string, strict: boolean) => {
-    if (seen.has(m.id)) throw invalid(`${what} ${m.id} 出现了两次`);
-    seen.add(m.id);
-    if (incoming.has(m.versionId)) {
-      if (incomingReportOf.get(m.versionId) !== m.reportId) throw invalid(`${what} ${m.id} 的报告与版本不对应`);
-    } else {
-      const local = localVersion.get(m.versionId) as { report_id: string } | undefined;
-      if (!local) throw invalid(`${what}指向的报告版本不在交换包中`);
-    }
-    const local = plan.versionMap.get(m.versionId) ?? m.versionId;
-    // targets are checked against the text they were made on (the incoming version's blocks)
-    const blocks = blocksOf(incoming.has(m.versionId) ? m.versionId : local);
-    for (const t of m.targets) {
-      const len = blocks.get(t.blockId);
-      if (len === undefined) throw invalid(`${what}指向的段落 ${t.blockId} 不在对应的版本中`);
-      if (t.end > len || t.start > t.end || (strict && t.start === t.end)) throw invalid(`${what}的起止位置超出了段落范围`);
-    }
-  };
-  for (const a of bundle.annotations) check(a, '批注', true);
-  for (const d of bundle.drafts) check(d, '意见稿', false);
+/** A step of anchor history, its version ids mapped and its targets re-read from the text. */
+interface ResolvedStep {
+  fromVersionId: string;
+  toVersionId: string;
+  targets: TextTarget[];
+  outcome: BundleHistoryStep['outcome'];
+  score: number;
+  carriedAt: string;
 }
+
+/** An incoming mark as it will be written here, or why it is not (a conflict, local kept). */
+interface ResolvedMark<T extends BundleAnnotation | BundleDraft> {
+  incoming: T;
+  reportId: string;
+  versionId: string;
+  targets: TextTarget[];
+  history: ResolvedStep[];
+  skip?: string;
+}
+
+/**
+ * Every mark re-resolved against the text it will live on, as annotations.create does: its
+ * version must be in the bundle or here, its report must be that version's report, each target
+ * must be a non-empty range of a paragraph that version has and quote exactly the text there;
+ * the stored quote and context are then rebuilt from the paragraph. An orphan's targets are
+ * resolved against the version whose text it last quoted (named by the bundle, or found).
+ */
+function resolveMarks(db: Db, bundle: BundleContents, plan: Plan) {
+  const stored = storedParagraphs(db);
+  const inserted = new Map<string, { reportId: string; paragraphs: Paragraphs }>();
+  for (const p of plan.versions) {
+    if (p.action === 'insert') inserted.set(p.localId, { reportId: plan.reportMap.get(p.report.id)!, paragraphs: new Map(p.parsed!.blocks.map((b) => [b.id, b])) });
+  }
+  const conflicting = new Set(plan.versions.filter((p) => p.action === 'conflict').map((p) => p.localId));
+  const reportOfStored = db.prepare('SELECT report_id FROM versions WHERE id = ?');
+  const storedVersionsOf = db.prepare('SELECT id FROM versions WHERE report_id = ? ORDER BY ord DESC');
+
+  const paragraphsOf = (versionId: string) => inserted.get(versionId)?.paragraphs ?? stored(versionId);
+  const reportOf = (versionId: string) => inserted.get(versionId)?.reportId ?? (reportOfStored.get(versionId) as { report_id: string } | undefined)?.report_id;
+  /** the local id of a version the bundle names, if it is in the bundle or already here */
+  const mapVersion = (id: string) => plan.versionMap.get(id) ?? (reportOfStored.get(id) ? id : undefined);
+  const versionsOfReport = (reportId: string) => [
+    ...[...inserted].filter(([, v]) => v.reportId === reportId).map(([id]) => id),
+    ...(storedVersionsOf.all(reportId) as { id: string }[]).map((r) => r.id),
+  ];
+
+  /** Rebuilds targets from the paragraphs of `versionId`, refusing any that do not quote them. */
+  const resolveIn = (versionId: string, targets: readonly TextTarget[], label: string): TextTarget[] => {
+    const paragraphs = paragraphsOf(versionId);
+    return targets.map((t) => {
+      if (!paragraphs.has(t.blockId)) throw invalid(`${label}指向的段落不在对应的版本中`);
+      let rebuilt: TextTarget;
+      try {
+        [rebuilt] = resolveTargetsWith((id) => paragraphs.get(id), [t]);
+      } catch (e) {
+        if (isReviewDeskError(e)) throw invalid(`${label}的起止位置超出了段落范围`);
+        throw e;
+      }
+      if (rebuilt.exact !== t.exact) throw invalid(`${label}引用的文字与报告原文不符`);
+      return rebuilt;
+    });
+  };
+
+  const resolve = <T extends BundleAnnotation | BundleDraft>(kind: MarkKind, m: T): ResolvedMark<T> => {
+    const label = markLabel(kind, m);
+    const versionId = mapVersion(m.versionId);
+    if (!versionId) throw invalid(`${label}所在的报告版本既不在交换包中，也不在本机`);
+    const reportId = plan.reportMap.get(m.reportId) ?? m.reportId;
+    if (reportOf(versionId) !== reportId) throw invalid(`${label}所属的报告与它所在的版本不对应`);
+
+    const skip = (): ResolvedMark<T> => ({ incoming: m, reportId, versionId, targets: [], history: [], skip: '它所在的报告版本与本机同一编号的版本内容不同，没有导入。' });
+    if (conflicting.has(versionId)) return skip();
+
+    let targetsVersionId = versionId;
+    if (m.targetsVersionId !== undefined && m.targetsVersionId !== m.versionId) {
+      if (m.anchorStatus !== 'orphaned') throw invalid(`${label}没有失去定位，却引用另一个版本的文字`);
+      const where = mapVersion(m.targetsVersionId);
+      if (!where || reportOf(where) !== reportId) throw invalid(`${label}引用的文字所在的版本不属于同一份报告`);
+      targetsVersionId = where;
+    } else if (m.anchorStatus === 'orphaned' && m.targetsVersionId === undefined) {
+      // a schema-1 bundle does not say which version an orphan's text is in: find it
+      const carriedFrom = (m.history ?? []).map((h) => mapVersion(h.fromVersionId)).filter((v): v is string => !!v);
+      targetsVersionId = locate(paragraphsOf, m.targets, [versionId, ...carriedFrom.reverse(), ...versionsOfReport(reportId)]) ?? versionId;
+    }
+    if (conflicting.has(targetsVersionId)) return skip();
+
+    const history = (m.history ?? []).map((h): ResolvedStep => {
+      const from = mapVersion(h.fromVersionId);
+      const to = mapVersion(h.toVersionId);
+      if (!from || !to || reportOf(from) !== reportId || reportOf(to) !== reportId) throw invalid(`${label}的版本移动记录指向的版本不属于同一份报告`);
+      // a step's targets quote the version it left, or (an orphan carried on) the text it was made on
+      const where = locate(paragraphsOf, h.targets, [from, ...versionsOfReport(reportId)]);
+      if (where === undefined) throw invalid(`${label}的版本移动记录与报告原文对不上`);
+      return { fromVersionId: from, toVersionId: to, targets: resolveIn(where, h.targets, label), outcome: h.outcome, score: h.score, carriedAt: h.carriedAt };
+    });
+    return { incoming: m, reportId, versionId, targets: resolveIn(targetsVersionId, m.targets, label), history };
+  };
+
+  return {
+    annotations: bundle.annotations.map((a) => resolve('annotation', a)),
+    drafts: bundle.drafts.map((d) => resolve('draft', d)),
+  };
+}
+
+type ResolvedMarks = ReturnType<typeof resolveMarks>;
 
 function newer(a: string, b: string): number {
   return Date.parse(a) - Date.parse(b);
 }
 
-function applyPlan(db: Db, bundle: BundleContents, plan: Plan): BundleImportResult {
+/** VersionMeta as reports.importVersion writes it, from this app's own parse of the source. */
+function metaOf(parsed: ParsedReport, previousVersionId: string | null): VersionMeta {
+  return {
+    date: parsed.date,
+    speaker: parsed.speaker,
+    sourceEncoding: parsed.sourceEncoding,
+    sourceFormat: parsed.sourceFormat,
+    repairs: parsed.repairs,
+    artifacts: parsed.artifacts,
+    blockCount: parsed.blocks.length,
+    previousVersionId,
+  };
+}
+
+function applyPlan(db: Db, bundle: BundleContents, plan: Plan, marks: ResolvedMarks): BundleImportResult {
   const result: BundleImportResult = {
     reports: { added: 0, unchanged: 0 },
     versions: { added: 0, unchanged: 0 },
@@ -315,9 +597,10 @@ function applyPlan(db: Db, bundle: BundleContents, plan: Plan): BundleImportResu
     }
   }
 
-  // versions (blocks are written once, like an import)
+  // versions: written once, like an import, from this app's own parse of the bundled file
   const maxOrd = db.prepare('SELECT MAX(ord) AS m FROM versions WHERE report_id = ?');
   const ordTaken = db.prepare('SELECT 1 FROM versions WHERE report_id = ? AND ord = ?');
+  const previous = db.prepare('SELECT id FROM versions WHERE report_id = ? AND ord < ? ORDER BY ord DESC LIMIT 1');
   const insertVersion = db.prepare(
     'INSERT INTO versions(id, report_id, label, ord, imported_at, source_name, source_sha256, source_bytes, meta_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
@@ -331,66 +614,111 @@ function applyPlan(db: Db, bundle: BundleContents, plan: Plan): BundleImportResu
       continue;
     }
     const v = p.incoming;
+    const parsed = p.parsed!;
     const reportId = plan.reportMap.get(p.report.id)!;
     const ord = ordTaken.get(reportId, v.ord) ? ((maxOrd.get(reportId) as { m: number | null }).m ?? -1) + 1 : v.ord;
-    insertVersion.run(v.id, reportId, v.label, ord, v.importedAt, v.sourceName, v.sourceSha256, Buffer.from(v.sourceBase64, 'base64'), JSON.stringify(v.meta));
-    for (const b of v.blocks) {
+    const prev = (previous.get(reportId, ord) as { id: string } | undefined)?.id ?? null;
+    insertVersion.run(v.id, reportId, v.label, ord, v.importedAt, v.sourceName, v.sourceSha256, Buffer.from(v.sourceBase64, 'base64'), JSON.stringify(metaOf(parsed, prev)));
+    for (const b of parsed.blocks) {
       insertBlock.run(v.id, b.id, b.ord, b.kind, b.path, b.level, b.part, b.section, b.headingEnd, b.leadEnd, b.text.slice(0, b.leadEnd || b.headingEnd), JSON.stringify(b.sentenceEnds), b.text);
     }
     result.versions.added++;
   }
 
-  mergeAnnotations(db, bundle.annotations, plan, result);
-  mergeDrafts(db, bundle.drafts, plan, result);
+  const history = historyWriter(db);
+  mergeAnnotations(db, marks.annotations, bundle, history, result);
+  mergeDrafts(db, marks.drafts, bundle, history, result);
   return result;
 }
 
+/** Adds the steps of a mark's history this database does not have yet (importing twice adds nothing). */
+function historyWriter(db: Db) {
+  const exists = db.prepare('SELECT 1 FROM anchor_history WHERE mark_id = ? AND kind = ? AND from_version_id = ? AND to_version_id = ? AND carried_at = ? AND outcome = ?');
+  const insert = db.prepare(
+    `INSERT INTO anchor_history(mark_id, kind, from_version_id, to_version_id, targets_json, outcome, score, carried_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  return (kind: MarkKind, markId: string, steps: readonly ResolvedStep[]) => {
+    for (const s of steps) {
+      if (exists.get(markId, kind, s.fromVersionId, s.toVersionId, s.carriedAt, s.outcome)) continue;
+      insert.run(markId, kind, s.fromVersionId, s.toVersionId, JSON.stringify(s.targets.map(plainTarget)), s.outcome, s.score, s.carriedAt);
+    }
+  };
+}
+type HistoryWriter = ReturnType<typeof historyWriter>;
+
 interface MarkMerge<T extends BundleAnnotation | BundleDraft, R extends MarkRow> {
-  kind: 'annotation' | 'draft';
+  kind: MarkKind;
   local(id: string): R | undefined;
   /** content that matters to a reader, to tell a real edit from the same record */
-  fingerprint(m: T | R): string;
-  insert(m: T, reportId: string, versionId: string): void;
-  update(m: T, reportId: string, versionId: string): void;
-  label(m: T): string;
+  fingerprint(m: ResolvedMark<T> | R): string;
+  insert(m: ResolvedMark<T>): void;
+  update(m: ResolvedMark<T>): void;
 }
 
-function merge<T extends BundleAnnotation | BundleDraft, R extends MarkRow>(items: T[], plan: Plan, counts: MergeCounts, conflicts: BundleConflict[], ops: MarkMerge<T, R>): void {
-  for (const m of items) {
-    const versionId = plan.versionMap.get(m.versionId) ?? m.versionId;
-    const reportId = plan.reportMap.get(m.reportId) ?? m.reportId;
-    const mapped = { ...m, versionId, reportId };
+function merge<T extends BundleAnnotation | BundleDraft, R extends MarkRow>(
+  items: ResolvedMark<T>[],
+  bundle: BundleContents,
+  history: HistoryWriter,
+  counts: MergeCounts,
+  conflicts: BundleConflict[],
+  ops: MarkMerge<T, R>,
+): void {
+  for (const r of items) {
+    const m = r.incoming;
     const local = ops.local(m.id);
+    const conflict = (reason: string) =>
+      conflicts.push({
+        kind: ops.kind,
+        id: m.id,
+        label: markName(ops.kind, m, r.targets.length ? r.targets : m.targets) || (ops.kind === 'annotation' ? '（无引文批注）' : '（无标题意见稿）'),
+        author: m.author,
+        localUpdatedAt: local?.updated_at ?? null,
+        incomingUpdatedAt: m.updatedAt,
+        reason,
+      });
+    if (r.skip) {
+      conflict(r.skip);
+      continue;
+    }
     if (!local) {
-      ops.insert(mapped, reportId, versionId);
+      ops.insert(r);
+      history(ops.kind, m.id, r.history);
       if (m.deletedAt) counts.deleted++;
       else counts.added++;
       continue;
     }
-    if (ops.fingerprint(mapped) === ops.fingerprint(local)) {
+    // who wrote a mark and which report it is about never change: a bundle saying otherwise is not an edit
+    if (local.author !== m.author) {
+      conflict(`交换包里这条记录的作者（${m.author || '未署名'}）与本机（${local.author || '未署名'}）不同，保留本机内容。`);
+      continue;
+    }
+    if (local.report_id !== r.reportId) {
+      conflict('交换包里这条记录属于另一份报告，保留本机内容。');
+      continue;
+    }
+    if (ops.fingerprint(r) === ops.fingerprint(local)) {
       counts.unchanged++;
       continue;
     }
     const order = newer(m.updatedAt, local.updated_at);
+    if (order > 0 && newer(local.updated_at, bundle.manifest.createdAt) > 0) {
+      // the local edit came after the bundle was made: whoever made it has not seen the bundle's copy
+      conflict('本机在这个交换包导出之后又改过，保留本机内容。');
+      continue;
+    }
     if (order > 0) {
-      ops.update(mapped, reportId, versionId);
+      ops.update(r);
+      history(ops.kind, m.id, r.history);
       if (m.deletedAt && !local.deleted_at) counts.deleted++;
       else counts.updated++;
       continue;
     }
-    conflicts.push({
-      kind: ops.kind,
-      id: m.id,
-      label: ops.label(m),
-      author: m.author,
-      localUpdatedAt: local.updated_at,
-      incomingUpdatedAt: m.updatedAt,
-      reason: order < 0 ? '两边都改过，本机的修改较新，保留本机内容。' : '两边在同一时间改成了不同内容，保留本机内容。',
-    });
+    conflict(order < 0 ? '两边都改过，本机的修改较新，保留本机内容。' : '两边在同一时间改成了不同内容，保留本机内容。');
   }
 }
 
-function mergeAnnotations(db: Db, items: BundleAnnotation[], plan: Plan, result: BundleImportResult): void {
+function mergeAnnotations(db: Db, items: ResolvedMark<BundleAnnotation>[], bundle: BundleContents, history: HistoryWriter, result: BundleImportResult): void {
   const selectOne = db.prepare('SELECT * FROM annotations WHERE id = ?');
   const targets = createMarkStore(db, 'annotations');
   const tagsOf = db.prepare('SELECT t.name FROM annotation_tags a JOIN tags t ON t.id = a.tag_id WHERE a.annotation_id = ? ORDER BY t.name');
@@ -405,18 +733,18 @@ function mergeAnnotations(db: Db, items: BundleAnnotation[], plan: Plan, result:
   const upsertTag = db.prepare('INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO UPDATE SET name = excluded.name RETURNING id');
   const linkTag = db.prepare('INSERT OR IGNORE INTO annotation_tags(annotation_id, tag_id) VALUES (?, ?)');
 
-  const writeChildren = (m: BundleAnnotation) => {
-    targets.writeTargets(m.id, m.targets);
-    deleteTags.run(m.id);
-    for (const name of new Set(m.tags.map((t) => t.trim()).filter(Boolean))) linkTag.run(m.id, (upsertTag.get(name) as { id: number }).id);
+  const writeChildren = (r: ResolvedMark<BundleAnnotation>) => {
+    targets.writeTargets(r.incoming.id, r.targets);
+    deleteTags.run(r.incoming.id);
+    for (const name of new Set(r.incoming.tags.map((t) => t.trim()).filter(Boolean))) linkTag.run(r.incoming.id, (upsertTag.get(name) as { id: number }).id);
   };
 
-  merge<BundleAnnotation, AnnotationRow>(items, plan, result.annotations, result.conflicts, {
+  merge<BundleAnnotation, AnnotationRow>(items, bundle, history, result.annotations, result.conflicts, {
     kind: 'annotation',
     local: (id) => selectOne.get(id) as AnnotationRow | undefined,
     fingerprint: (m) =>
-      'targets' in m
-        ? JSON.stringify([m.versionId, m.color, m.note, [...m.tags].sort(), m.targets, m.deletedAt !== null])
+      'incoming' in m
+        ? JSON.stringify([m.versionId, m.incoming.color, m.incoming.note, [...new Set(m.incoming.tags.map((t) => t.trim()))].sort(), m.targets, m.incoming.deletedAt !== null])
         : JSON.stringify([
             m.version_id,
             m.color,
@@ -425,19 +753,20 @@ function mergeAnnotations(db: Db, items: BundleAnnotation[], plan: Plan, result:
             targets.readTargets(m.id),
             m.deleted_at !== null,
           ]),
-    insert: (m, reportId, versionId) => {
-      insert.run(m.id, reportId, versionId, m.color, m.note, m.author, m.createdAt, m.updatedAt, m.deletedAt, m.anchorStatus, m.anchorScore);
-      writeChildren(m);
+    insert: (r) => {
+      const m = r.incoming;
+      insert.run(m.id, r.reportId, r.versionId, m.color, m.note, m.author, m.createdAt, m.updatedAt, m.deletedAt, m.anchorStatus, m.anchorScore);
+      writeChildren(r);
     },
-    update: (m, reportId, versionId) => {
-      update.run(reportId, versionId, m.color, m.note, m.author, m.updatedAt, m.deletedAt, m.anchorStatus, m.anchorScore, m.id);
-      writeChildren(m);
+    update: (r) => {
+      const m = r.incoming;
+      update.run(r.reportId, r.versionId, m.color, m.note, m.author, m.updatedAt, m.deletedAt, m.anchorStatus, m.anchorScore, m.id);
+      writeChildren(r);
     },
-    label: (m) => m.targets.map((t) => t.exact).join('……').slice(0, 60),
   });
 }
 
-function mergeDrafts(db: Db, items: BundleDraft[], plan: Plan, result: BundleImportResult): void {
+function mergeDrafts(db: Db, items: ResolvedMark<BundleDraft>[], bundle: BundleContents, history: HistoryWriter, result: BundleImportResult): void {
   const selectOne = db.prepare('SELECT * FROM drafts WHERE id = ?');
   const targets = createMarkStore(db, 'drafts');
   const insert = db.prepare(
@@ -447,16 +776,15 @@ function mergeDrafts(db: Db, items: BundleDraft[], plan: Plan, result: BundleImp
   const update = db.prepare(
     `UPDATE drafts SET report_id = ?, version_id = ?, kind = ?, title = ?, fields_json = ?, status = ?, author = ?, updated_at = ?, deleted_at = ?, anchor_status = ?, anchor_score = ? WHERE id = ?`,
   );
-  const writeTargets = (m: BundleDraft) => targets.writeTargets(m.id, m.targets);
   // field order must not make two equal drafts look different
   const sortedFields = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
-  merge<BundleDraft, DraftRow>(items, plan, result.drafts, result.conflicts, {
+  merge<BundleDraft, DraftRow>(items, bundle, history, result.drafts, result.conflicts, {
     kind: 'draft',
     local: (id) => selectOne.get(id) as DraftRow | undefined,
     fingerprint: (m) =>
-      'targets' in m
-        ? JSON.stringify([m.versionId, m.kind, m.title, sortedFields(m.fields), m.status, m.targets, m.deletedAt !== null])
+      'incoming' in m
+        ? JSON.stringify([m.versionId, m.incoming.kind, m.incoming.title, sortedFields(m.incoming.fields), m.incoming.status, m.targets, m.incoming.deletedAt !== null])
         : JSON.stringify([
             m.version_id,
             m.kind,
@@ -466,21 +794,22 @@ function mergeDrafts(db: Db, items: BundleDraft[], plan: Plan, result: BundleImp
             targets.readTargets(m.id),
             m.deleted_at !== null,
           ]),
-    insert: (m, reportId, versionId) => {
-      insert.run(m.id, reportId, versionId, m.kind, m.title, JSON.stringify(m.fields), m.status, m.author, m.createdAt, m.updatedAt, m.deletedAt, m.anchorStatus, m.anchorScore);
-      writeTargets(m);
+    insert: (r) => {
+      const m = r.incoming;
+      insert.run(m.id, r.reportId, r.versionId, m.kind, m.title, JSON.stringify(m.fields), m.status, m.author, m.createdAt, m.updatedAt, m.deletedAt, m.anchorStatus, m.anchorScore);
+      targets.writeTargets(m.id, r.targets);
     },
-    update: (m, reportId, versionId) => {
-      update.run(reportId, versionId, m.kind, m.title, JSON.stringify(m.fields), m.status, m.author, m.updatedAt, m.deletedAt, m.anchorStatus, m.anchorScore, m.id);
-      writeTargets(m);
+    update: (r) => {
+      const m = r.incoming;
+      update.run(r.reportId, r.versionId, m.kind, m.title, JSON.stringify(m.fields), m.status, m.author, m.updatedAt, m.deletedAt, m.anchorStatus, m.anchorScore, m.id);
+      targets.writeTargets(m.id, r.targets);
     },
-    label: (m) => m.title || m.targets.map((t) => t.exact).join('……').slice(0, 60) || '（无标题意见稿）',
   });
 }
 
 export function createBundleRepository(db: Db) {
   return {
     collect: (opts: { reportId?: string } = {}) => collectBundle(db, opts),
-    import: (bundle: BundleContents) => importBundle(db, bundle),
+    import: (bundle: BundleContents, opts: BundleImportOptions = {}) => importBundle(db, bundle, opts),
   };
 }

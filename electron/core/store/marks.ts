@@ -86,17 +86,26 @@ export function createMarkStore(db: Db, table: MarkTable) {
   };
 }
 
+/** A paragraph of a version, by id; undefined when the version has none with that id. */
+export type BlockTextOf = (blockId: string) => { id: string; text: string } | undefined;
+
 /**
  * The stored selectors of a new mark, taken from the paragraph's own text: the quote and its
  * context are never trusted from the caller (a client may send only positions), and a range
- * outside the paragraph is refused.
+ * outside the paragraph is refused. `blockOf` reads the paragraphs the mark will live on —
+ * the database here, a version still being imported for exchange bundles.
  */
-export function resolveTargets(db: Db, versionId: string, targets: readonly Pick<TextTarget, 'blockId' | 'start' | 'end'>[]): TextTarget[] {
-  const blockText = db.prepare('SELECT id, text FROM blocks WHERE version_id = ? AND id = ?');
+export function resolveTargetsWith(blockOf: BlockTextOf, targets: readonly Pick<TextTarget, 'blockId' | 'start' | 'end'>[]): TextTarget[] {
   return targets.map((t) => {
-    const b = blockText.get(versionId, t.blockId) as { id: string; text: string } | undefined;
+    const b = blockOf(t.blockId);
     if (!b) throw new ReviewDeskError('mark/bad-target', '所选文字所在的段落不在这个版本中。');
     if (t.start < 0 || t.end > b.text.length || t.start >= t.end) throw new ReviewDeskError('mark/bad-target', '所选文字的起止位置超出了段落范围。');
     return makeTarget(b, t.start, t.end);
   });
+}
+
+/** resolveTargetsWith over a version already in the database. */
+export function resolveTargets(db: Db, versionId: string, targets: readonly Pick<TextTarget, 'blockId' | 'start' | 'end'>[]): TextTarget[] {
+  const blockText = db.prepare('SELECT id, text FROM blocks WHERE version_id = ? AND id = ?');
+  return resolveTargetsWith((blockId) => blockText.get(versionId, blockId) as { id: string; text: string } | undefined, targets);
 }

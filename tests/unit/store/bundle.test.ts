@@ -3,7 +3,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { tempStore, importBundled } from '../../helpers/tempdb';
 import { contentHash } from '../../helpers/dbhash';
 import type { Store } from '../../../electron/core/store';
-import { readBundle, writeBundle, sha256Hex, MAX_UNCOMPRESSED_BYTES } from '../../../electron/core/bundle/format';
+import { readBundle, writeBundle, sha256Hex, MAX_UNCOMPRESSED_BYTES, BUNDLE_SCHEMA_VERSION } from '../../../electron/core/bundle/format';
 import { isReviewDeskError } from '../../../electron/core/errors';
 
 type Temp = ReturnType<typeof tempStore>;
@@ -146,6 +146,16 @@ describe('carrying marks from the office PC to the laptop', () => {
     expect(contentHash(laptop.store.db)).toBe(before);
   });
 
+  it('writes a bundle without carried marks as schema 1, so an older ReviewDesk still reads it', () => {
+    mark(office.store, officeVersion, 5, '一');
+    amendment(office.store, officeVersion, 8, '改');
+    const files = unzipSync(exportFrom(office.store));
+    expect(JSON.parse(new TextDecoder().decode(files['manifest.json'])).schemaVersion).toBe(1);
+    // the fields schema 2 added are absent, not null: a schema-1 reader refuses unknown fields
+    const text = new TextDecoder().decode(files['annotations.json']) + new TextDecoder().decode(files['drafts.json']);
+    expect(text).not.toMatch(/"history"|"targetsVersionId"/);
+  });
+
   it('exports one report only when asked', () => {
     const other = tempStore();
     try {
@@ -185,7 +195,7 @@ describe('refusing bad bundles without writing anything', () => {
   it('refuses a bundle from a newer app version with a plain message', () => {
     const bad = rezip(good, (f) => {
       const m = JSON.parse(new TextDecoder().decode(f['manifest.json']));
-      m.schemaVersion = 2;
+      m.schemaVersion = BUNDLE_SCHEMA_VERSION + 1;
       f['manifest.json'] = strToU8(JSON.stringify(m));
     });
     expect(refusal(laptop.store, bad).message).toMatch(/更新版本的审议台.*请先升级/);
