@@ -1,10 +1,10 @@
 // Builds everything the app runs: the renderer with Vite, and the Node/Electron entry points
-// (main, preload, host, re-anchoring worker) with esbuild as single CommonJS files.
+// (main, preload, host, the job worker) with esbuild as single CommonJS files.
 // Why not electron-vite: it builds main/preload/renderer only; the host and the worker are
 // first-class entry points here, and one esbuild call for all of them is simpler and faster.
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { contractNamesPlugin } from './contract-names-plugin.mjs';
 
 const quiet = process.argv.includes('--quiet');
@@ -18,8 +18,13 @@ const entries = [
   // contract is reduced to its method names (scripts/contract-names-plugin.mjs).
   { in: 'electron/preload/index.ts', out: 'out/preload/index.cjs', external: ['electron'], plugins: [contractNamesPlugin] },
   { in: 'electron/host/index.ts', out: 'out/host/index.cjs', external: ['better-sqlite3'] },
-  { in: 'electron/core/anchor/worker.ts', out: 'out/worker/reanchor.cjs', external: [] },
+  // Long jobs (parsing an import, checking, comparing, re-anchoring, reading a bundle) run in a
+  // worker thread started from this file; core/jobs/runner.ts finds it beside main and host.
+  { in: 'electron/core/jobs/worker.ts', out: 'out/worker/jobs.cjs', external: [] },
 ].filter((e) => existsSync(e.in));
+
+// out/worker holds only this build's workers (an older build's reanchor.cjs must not ship).
+rmSync('out/worker', { recursive: true, force: true });
 
 await Promise.all(
   entries.map((e) =>
@@ -34,7 +39,7 @@ await Promise.all(
       external: e.external,
       plugins: e.plugins ?? [],
       // CommonJS has no import.meta: give `import.meta.url` its CJS meaning (this file's URL), so a
-      // module that locates itself (core/anchor/worker.ts) works bundled. Not for the sandboxed
+      // module that locates itself (core/jobs/runner.ts) works bundled. Not for the sandboxed
       // preload, which may not require('node:url').
       ...(e.in.includes('/preload/')
         ? {}

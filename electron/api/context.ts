@@ -1,6 +1,8 @@
 import type { Store } from '../core/store';
+import type { JobRunner } from '../core/jobs/runner';
 import type { BackupService } from './backups';
 import type { RecoveryInfo } from './contract/backups';
+import type { DestinationGate } from './destinations';
 
 /** What handlers need from the process they run in (Electron main or the web host). */
 export interface AppContext {
@@ -16,8 +18,18 @@ export interface AppContext {
   backups?: BackupService;
   /** set when the data file was damaged at start; cleared by a restore or recovery.dismiss */
   recovery?: RecoveryInfo | null;
+  /**
+   * Paths exports may write to. Electron main installs one its save dialog grants; absent (the
+   * browser host, tests), every destination is refused.
+   */
+  destinations?: DestinationGate;
   /** seeds the bundled report (after leaving the recovery state with empty data) */
   seed?: () => void;
+  /**
+   * Runs long jobs (parsing an import, the first check or compare of a version) in a worker
+   * thread with a time limit. Absent: the process's shared runner (sharedJobRunner).
+   */
+  jobs?: JobRunner;
 }
 
 /**

@@ -9,6 +9,8 @@ interface LibraryState {
   loaded: boolean;
   /** version just imported as a new version of an existing report: its marks are carried to it on opening */
   justImported: string | null;
+  /** file being imported (parsed in the background: the app stays usable meanwhile) */
+  importing: string | null;
   load(): Promise<void>;
   /** Import a file as a new report, or as a new version of `reportId`. Returns the new version id. */
   importFile(file: File, reportId?: string, label?: string): Promise<string | null>;
@@ -29,6 +31,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
   reports: [],
   loaded: false,
   justImported: null,
+  importing: null,
   load: async () => {
     set({ reports: await api['reports.list']({}), loaded: true });
   },
@@ -47,6 +50,7 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
   },
   importData: async (fileName, dataBase64, reportId, label) => {
     const ui = useUi.getState();
+    set({ importing: fileName });
     try {
       const result = await api['reports.import']({ fileName, dataBase64, reportId, label });
       await get().load();
@@ -56,6 +60,8 @@ export const useLibrary = create<LibraryState>()((set, get) => ({
     } catch (e) {
       ui.toast('error', errorMessage(e));
       return null;
+    } finally {
+      if (get().importing === fileName) set({ importing: null });
     }
   },
 }));

@@ -20,12 +20,19 @@ export interface RunningHost {
   stop(): Promise<void>;
 }
 
-export async function startHost(opts: { dataDir?: string; keepData?: boolean } = {}): Promise<RunningHost> {
+export interface HostOptions {
+  dataDir?: string;
+  keepData?: boolean;
+  /** extra environment for the host process, e.g. REVIEWDESK_JOB_TIMEOUT_MS */
+  env?: Record<string, string>;
+}
+
+export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'reviewdesk-e2e-'));
   const proc = spawn(process.execPath, [join(ROOT, 'out/host/index.cjs'), '--port', '0', '--data', dataDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, REVIEWDESK_TOKEN: undefined },
+    env: { ...process.env, REVIEWDESK_TOKEN: undefined, ...opts.env },
   });
   let stderr = '';
   proc.stderr!.on('data', (d) => (stderr += d));

@@ -1,4 +1,4 @@
-import { importReportBytes } from '../../core/report';
+import { sharedJobRunner } from '../../core/jobs/runner';
 import { liveStore, type AppContext } from '../context';
 import type { Handlers } from '../contract';
 import { colorLabels } from '../../core/colors';
@@ -17,9 +17,13 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
     },
     'reports.list': () => store.reports.list(),
     'reports.get': ({ versionId }) => store.reports.getVersion(versionId),
-    'reports.import': ({ fileName, dataBase64, reportId, label }) => {
+    'reports.import': async ({ fileName, dataBase64, reportId, label }) => {
       const bytes = Buffer.from(dataBase64, 'base64');
-      const parsed = importReportBytes(bytes, fileName);
+      // Parsing runs in a worker with a time limit: a pathological file must not freeze the app.
+      // The worker gets its own copy (moved, not cloned); `bytes` stays here for the store.
+      const copy = new Uint8Array(bytes);
+      const parsed = await (ctx.jobs ?? sharedJobRunner()).run('parseReport', { bytes: copy, fileName }, { transfer: [copy.buffer] });
+      // SQLite writes stay on this thread: one connection, one transaction.
       const ids = store.reports.importVersion({ parsed, sourceName: fileName, sourceBytes: bytes, reportId, label });
       return { ...ids, report: store.reports.get(ids.reportId), repairs: parsed.repairs };
     },

@@ -1,5 +1,6 @@
-import { checkReport, extractIndicators, pairIndicators, RULE_LIST, type Finding, type Indicator } from '../../core/review';
+import { extractIndicators, pairIndicators, RULE_LIST, type Finding, type Indicator } from '../../core/review';
 import type { Block } from '../../core/report/types';
+import { sharedJobRunner } from '../../core/jobs/runner';
 import { liveStore, type AppContext } from '../context';
 import type { Handlers } from '../contract';
 import type { ReviewFinding, ReviewIndicator } from '../contract/review';
@@ -11,6 +12,8 @@ type ReviewHandlers = Pick<Handlers, 'review.check' | 'review.dismiss' | 'review
 interface VersionReview {
   blocks: Map<string, Block>;
   findings?: Finding[];
+  /** the check running in the worker, shared by calls that arrive meanwhile */
+  checking?: Promise<Finding[]>;
   indicators?: Indicator[];
 }
 
@@ -32,8 +35,17 @@ export function reviewHandlers(ctx: AppContext): ReviewHandlers {
     return r;
   }
 
-  function findingsOf(r: VersionReview): Finding[] {
-    return (r.findings ??= checkReport([...r.blocks.values()]));
+  /** The first check of a version runs in a worker (building the OpenCC table alone takes ~¼ s). */
+  async function findingsOf(r: VersionReview): Promise<Finding[]> {
+    if (r.findings) return r.findings;
+    r.checking ??= (ctx.jobs ?? sharedJobRunner()).run('reviewCheck', { blocks: [...r.blocks.values()] }).then(
+      (findings) => (r.findings = findings),
+      (e: unknown) => {
+        r.checking = undefined; // a timed-out check is tried again next time
+        throw e;
+      },
+    );
+    return r.checking;
   }
 
   function indicatorsOf(r: VersionReview): ReviewIndicator[] {
@@ -42,12 +54,13 @@ export function reviewHandlers(ctx: AppContext): ReviewHandlers {
   }
 
   return {
-    'review.check': ({ versionId }) => {
+    'review.check': async ({ versionId }) => {
       const r = review(versionId);
+      const found = await findingsOf(r);
       const dismissed = new Set(store.review.dismissed(versionId));
       const counts = { error: 0, warning: 0, info: 0 };
       let dismissedCount = 0;
-      const findings: ReviewFinding[] = findingsOf(r).map((f) => {
+      const findings: ReviewFinding[] = found.map((f) => {
         const b = r.blocks.get(f.blockId);
         const isDismissed = dismissed.has(f.id);
         if (isDismissed) dismissedCount++;

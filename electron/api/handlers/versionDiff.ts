@@ -3,7 +3,7 @@
  * group) with texts and paths — cached per pair: a version's blocks never change after import,
  * so a pair's diff never goes stale. Also where an old paragraph went, for orphans and hints.
  */
-import { diffVersions, indexAlignment, type AlignedPair, type Alignment, type VersionDiff } from '../../core/anchor';
+import { indexAlignment, type AlignedPair, type Alignment, type VersionDiff } from '../../core/anchor';
 import type { Block } from '../../core/report/types';
 import { ReviewDeskError } from '../../core/errors';
 import type { Store } from '../../core/store';
@@ -79,10 +79,17 @@ export function buildRows(oldBlocks: Block[], newBlocks: Block[], diff: VersionD
   return rows;
 }
 
-/** Per-pair cache of diffs (a handful: the user compares one or two pairs at a time). */
-export function diffCache(getStore: () => Store, size = 6) {
-  const cache = new Map<string, PairDiff>();
-  return (oldVersionId: string, newVersionId: string): PairDiff => {
+/** Computes the alignment and diff of two versions (in a worker, see versions.ts). */
+export type ComputeDiff = (oldBlocks: Block[], newBlocks: Block[]) => Promise<VersionDiff>;
+
+/**
+ * Per-pair cache of diffs (a handful: the user compares one or two pairs at a time). The entry
+ * is the pending computation, so two calls for a pair that is being diffed share one job; a
+ * failed computation (time limit) is forgotten and the next call tries again.
+ */
+export function diffCache(getStore: () => Store, compute: ComputeDiff, size = 6) {
+  const cache = new Map<string, Promise<PairDiff>>();
+  return (oldVersionId: string, newVersionId: string): Promise<PairDiff> => {
     const key = `${oldVersionId}|${newVersionId}`;
     const hit = cache.get(key);
     if (hit) {
@@ -93,11 +100,15 @@ export function diffCache(getStore: () => Store, size = 6) {
     const store = getStore();
     const a = store.reports.getVersionInfo(oldVersionId);
     const b = store.reports.getVersionInfo(newVersionId);
-    if (a.reportId !== b.reportId) throw new ReviewDeskError('versions/different-reports', '这两个版本不属于同一份报告，无法对照。');
+    if (a.reportId !== b.reportId) return Promise.reject(new ReviewDeskError('versions/different-reports', '这两个版本不属于同一份报告，无法对照。'));
     const oldBlocks = store.reports.blocksOf(oldVersionId);
     const newBlocks = store.reports.blocksOf(newVersionId);
-    const diff = diffVersions(oldBlocks, newBlocks);
-    const made: PairDiff = { oldBlocks, newBlocks, diff, rows: buildRows(oldBlocks, newBlocks, diff), byOld: indexAlignment(diff.alignment).byOld };
+    const made = compute(oldBlocks, newBlocks).then(
+      (diff): PairDiff => ({ oldBlocks, newBlocks, diff, rows: buildRows(oldBlocks, newBlocks, diff), byOld: indexAlignment(diff.alignment).byOld }),
+    );
+    made.catch(() => {
+      if (cache.get(key) === made) cache.delete(key);
+    });
     cache.set(key, made);
     if (cache.size > size) cache.delete(cache.keys().next().value!);
     return made;

@@ -1,12 +1,12 @@
 /**
  * Revisions: compare two versions, carry every annotation and draft to another version (the
  * re-anchoring runs in a worker thread, the write is one transaction), re-attach an orphan by
- * hand, and hint whether the new version took up the user's amendments.
+ * hand, and hint whether the new version took up the user's amendments. Diffing a pair for the
+ * first time and re-anchoring run as worker jobs (core/jobs) with a time limit.
  */
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { adoptionHint, makeTarget, type AnchorStatus, type ReanchorResult, type ReanchorTarget } from '../../core/anchor';
 import { reanchorInWorker } from '../../core/anchor/worker';
+import { sharedJobRunner } from '../../core/jobs/runner';
 import type { AmendmentFields } from '../../core/draft';
 import { ReviewDeskError } from '../../core/errors';
 import type { AnnotationTarget } from '../../core/model';
@@ -24,17 +24,8 @@ type VersionHandlers = Pick<
   'versions.compare' | 'versions.carry' | 'versions.marks' | 'versions.orphans' | 'versions.adoption' | 'annotations.reattach' | 'drafts.reattach'
 >;
 
-/**
- * The bundled worker entry (scripts/build.mjs → out/worker/reanchor.cjs) next to the host or main
- * bundle. From source (tests, tsx) there is none and reanchorInWorker loads its own source. In a
- * packaged app an unpacked copy is preferred: older Electron cannot start workers from app.asar.
- */
-function builtWorkerFile(): string | undefined {
-  if (typeof __dirname === 'undefined') return undefined;
-  const file = join(__dirname, '..', 'worker', 'reanchor.cjs');
-  const unpacked = file.replace(/app\.asar([\\/])/, 'app.asar.unpacked$1');
-  if (unpacked !== file && existsSync(unpacked)) return unpacked;
-  return existsSync(file) ? file : undefined;
+function idAndText(b: Block): { id: string; text: string } {
+  return { id: b.id, text: b.text };
 }
 
 const STATUSES: AnchorStatus[] = ['unchanged', 'moved', 'edited', 'orphaned'];
@@ -67,11 +58,13 @@ function checkTargets(blocks: Map<string, Block>, targets: AnnotationTarget[]): 
 
 export function versionHandlers(ctx: AppContext): VersionHandlers {
   const store = liveStore(ctx); // reads ctx.store per call: a restore swaps it
-  const diffs = diffCache(() => ctx.store);
+  const jobs = () => ctx.jobs ?? sharedJobRunner();
+  // Workers need only ids and texts: a smaller copy to send.
+  const diffs = diffCache(
+    () => ctx.store,
+    (oldBlocks, newBlocks) => jobs().run('compareVersions', { oldBlocks: oldBlocks.map(idAndText), newBlocks: newBlocks.map(idAndText) }),
+  );
   const blocks = blockCache(store, 8);
-  const workerFile = builtWorkerFile();
-  // From a bundle, the default (this module's own file) would start the whole app in the worker.
-  const bundled = typeof __filename !== 'undefined' && !/\.[cm]?ts$/.test(__filename);
 
   /** Marks per block on each side of a pair, for the 只看有批注或意见的段落 filter. */
   function markCounter(oldVersionId: string, newVersionId: string) {
@@ -120,16 +113,15 @@ export function versionHandlers(ctx: AppContext): VersionHandlers {
     const oldBlocks = s.reports.blocksOf(sourceId);
     const newBlocks = blocks(toVersionId).blocks;
     // Reuse the compare view's alignment when that pair was just compared (the worker skips it).
-    const alignment = sourceId !== toVersionId ? peekAlignment(sourceId, toVersionId) : undefined;
-    if (bundled && !workerFile) throw new ReviewDeskError('anchor.worker-missing', '找不到后台重新定位程序（worker/reanchor.cjs），请重新安装审议台。');
-    const results = await reanchorInWorker(targets, oldBlocks, newBlocks, alignment, { workerFile });
+    const alignment = sourceId !== toVersionId ? await peekAlignment(sourceId, toVersionId) : undefined;
+    const results = await reanchorInWorker(targets, oldBlocks, newBlocks, alignment, { runner: jobs() });
     for (const r of results) byMark.get(r.id.slice(0, r.id.lastIndexOf('#')))?.push(r);
     return byMark;
   }
 
   const compared = new Set<string>();
-  function peekAlignment(a: string, b: string) {
-    return compared.has(`${a}|${b}`) ? diffs(a, b).diff.alignment : undefined;
+  async function peekAlignment(a: string, b: string) {
+    return compared.has(`${a}|${b}`) ? (await diffs(a, b)).diff.alignment : undefined;
   }
 
   function reattach(kind: MarkKind, id: string, targets: AnnotationTarget[]): void {
@@ -139,9 +131,9 @@ export function versionHandlers(ctx: AppContext): VersionHandlers {
   }
 
   return {
-    'versions.compare': ({ oldVersionId, newVersionId }) => {
+    'versions.compare': async ({ oldVersionId, newVersionId }) => {
       if (oldVersionId === newVersionId) throw new ReviewDeskError('versions/same', '请选择两个不同的版本进行对照。');
-      const pair = diffs(oldVersionId, newVersionId);
+      const pair = await diffs(oldVersionId, newVersionId);
       compared.add(`${oldVersionId}|${newVersionId}`);
       const marks = markCounter(oldVersionId, newVersionId);
       const rows = pair.rows.map((r) => ({ ...r, marks: marks(r) }));
@@ -205,7 +197,7 @@ export function versionHandlers(ctx: AppContext): VersionHandlers {
       });
     },
 
-    'versions.orphans': ({ versionId }) => {
+    'versions.orphans': async ({ versionId }) => {
       const info = store.reports.getVersionInfo(versionId);
       const marks = store.revisions.orphansOn(versionId);
       if (marks.length === 0) return [];
@@ -213,7 +205,8 @@ export function versionHandlers(ctx: AppContext): VersionHandlers {
       const latest = store.revisions.latest(marks.map((m) => m.id));
       const annotations = new Map(marks.filter((m) => m.kind === 'annotation').map((m) => [m.id, store.annotations.get(m.id)]));
       const drafts = new Map(marks.filter((m) => m.kind === 'draft').map((m) => [m.id, store.drafts.get(m.id)]));
-      return marks.map((m): OrphanMark => {
+      const out: OrphanMark[] = [];
+      for (const m of marks) {
         const h = latest.get(m.id);
         const fromId = h && h.fromVersionId !== versionId ? h.fromVersionId : null;
         const first = m.targets[0];
@@ -221,12 +214,12 @@ export function versionHandlers(ctx: AppContext): VersionHandlers {
         let nearBlockId: string | null = null;
         if (fromId && first) {
           oldPath = blocks(fromId).byId.get(first.blockId)?.path ?? '';
-          nearBlockId = nearestNew(diffs(fromId, versionId), first.blockId);
+          nearBlockId = nearestNew(await diffs(fromId, versionId), first.blockId);
         }
         const a = annotations.get(m.id);
         const d = drafts.get(m.id);
         const label = a ? a.note : d ? viewOf(store, blocks, d).label : '';
-        return {
+        out.push({
           id: m.id,
           kind: m.kind,
           color: a?.color ?? d?.kind ?? '',
@@ -237,13 +230,14 @@ export function versionHandlers(ctx: AppContext): VersionHandlers {
           fromLabel: fromId ? (labels.get(fromId) ?? '') : '',
           carriedAt: h?.carriedAt ?? null,
           nearBlockId,
-        };
-      });
+        });
+      }
+      return out;
     },
 
-    'versions.adoption': ({ fromVersionId, toVersionId }) => {
+    'versions.adoption': async ({ fromVersionId, toVersionId }) => {
       if (fromVersionId === toVersionId) throw new ReviewDeskError('versions/same', '请选择两个不同的版本。');
-      const pair = diffs(fromVersionId, toVersionId);
+      const pair = await diffs(fromVersionId, toVersionId);
       const { reportId } = store.reports.getVersionInfo(fromVersionId);
       const newById = new Map(pair.newBlocks.map((b) => [b.id, b]));
       const amendments = store.drafts.listByReport(reportId).filter((d) => d.kind === 'amendment');

@@ -11,6 +11,7 @@ const ACCEPT = '.docx,.txt,.md,.markdown,.html,.htm,text/plain,text/html';
 /** Reports with their versions; import a new report or a new version of one. */
 export function LibraryView() {
   const reports = useLibrary((s) => s.reports);
+  const importing = useLibrary((s) => s.importing);
   const current = useReader((s) => s.doc?.version.id);
   const input = useRef<HTMLInputElement>(null);
   const [target, setTarget] = useState<string | undefined>(undefined);
@@ -29,11 +30,17 @@ export function LibraryView() {
     <div className="library">
       <header>
         <h2>{t.library.title}</h2>
-        <button className="primary" onClick={() => pick(undefined)}>
-          {t.menu.import}
+        <button className="primary" onClick={() => pick(undefined)} disabled={importing !== null}>
+          {importing !== null ? t.library.importing : t.menu.import}
         </button>
         <BundleButtons />
-        <span className="muted">{t.library.importHint}</span>
+        {importing !== null ? (
+          <span className="muted import-status" role="status">
+            {t.library.importingFile(importing)}
+          </span>
+        ) : (
+          <span className="muted">{t.library.importHint}</span>
+        )}
         <input
           ref={input}
           type="file"
@@ -58,7 +65,9 @@ export function LibraryView() {
               <span className="muted">
                 {[r.region, r.year].filter(Boolean).join(' · ')}
               </span>
-              <button onClick={() => pick(r.id)}>{t.library.addVersion}</button>
+              <button onClick={() => pick(r.id)} disabled={importing !== null}>
+                {t.library.addVersion}
+              </button>
               <CompareButton report={r} />
             </div>
             <table className="versions">
