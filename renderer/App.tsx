@@ -13,6 +13,7 @@ import { LibraryView } from './features/library/LibraryView';
 import { SettingsView } from './features/settings/SettingsView';
 import { extraViews } from './features/views';
 import { Toasts } from './components/Toasts';
+import { ErrorBoundary } from './components/ErrorBoundary';
 import { RevisionBar } from './features/compare/RevisionBar';
 import { VersionSwitcher } from './features/compare/VersionSwitcher';
 import { RecoveryPrompt } from './features/backups/RecoveryPrompt';
@@ -107,18 +108,40 @@ export function App() {
       <main className={`view view-${view}`}>
         {view === 'reader' && (
           <div className="three-panes">
-            <Outline />
-            {doc ? <Reader /> : <div className="loading">{t.loading}</div>}
-            <SidePanel />
-            <RevisionBar />
+            <ErrorBoundary part={t.boundary.parts.outline} resetKey={doc}>
+              <Outline />
+            </ErrorBoundary>
+            <ErrorBoundary part={t.boundary.parts.reader} resetKey={doc}>
+              {doc ? <Reader /> : <div className="loading">{t.loading}</div>}
+            </ErrorBoundary>
+            <ErrorBoundary part={t.boundary.parts.side} resetKey={doc}>
+              <SidePanel />
+            </ErrorBoundary>
+            <ErrorBoundary part={t.boundary.parts.revision} resetKey={doc}>
+              <RevisionBar />
+            </ErrorBoundary>
           </div>
         )}
-        {view === 'library' && <LibraryView />}
-        {view === 'settings' && <SettingsView />}
-        {Extra && <Extra />}
+        {view === 'library' && (
+          <ErrorBoundary part={t.boundary.parts.library}>
+            <LibraryView />
+          </ErrorBoundary>
+        )}
+        {view === 'settings' && (
+          <ErrorBoundary part={t.boundary.parts.settings}>
+            <SettingsView />
+          </ErrorBoundary>
+        )}
+        {Extra && (
+          <ErrorBoundary part={t.boundary.parts.view} resetKey={view}>
+            <Extra />
+          </ErrorBoundary>
+        )}
       </main>
       {dragging && <div className="drop-overlay">{t.library.dropHere}</div>}
-      <RecoveryPrompt />
+      <ErrorBoundary part={t.boundary.parts.recovery}>
+        <RecoveryPrompt />
+      </ErrorBoundary>
       <Toasts />
     </div>
   );

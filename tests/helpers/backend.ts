@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startBackend, type Backend, type BackendOptions } from '../../electron/api/app';
 import { dispatch, type ApiFailure } from '../../electron/api/dispatch';
+import { dialogDestinations } from '../../electron/api/destinations';
 
 export const RESOURCES = join(import.meta.dirname, '..', '..', 'resources');
 
@@ -22,6 +23,8 @@ export interface BackendUnderTest {
   call<T = any>(method: string, args?: unknown): Promise<T>;
   /** The failure a call must end in; throws if it succeeds. */
   failure(method: string, args: unknown): Promise<ApiFailure>;
+  /** As the desktop app's save dialog does: the user chose these paths, so one export each may write there. */
+  chosen(...paths: string[]): void;
   /** Closes the back end and starts it again on the same folder, as relaunching the app does; `whileClosed` runs in between. */
   restart(whileClosed?: () => void): Backend;
 }
@@ -65,6 +68,11 @@ export function useBackend(prefix: string, options: () => ExtraOptions = () => (
         return e as ApiFailure;
       }
       throw new Error('expected a failure');
+    },
+    chosen(...paths) {
+      const ctx = current().ctx;
+      ctx.destinations ??= dialogDestinations();
+      for (const p of paths) ctx.destinations.grant(p);
     },
     restart(whileClosed) {
       current().close();

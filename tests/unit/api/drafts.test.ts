@@ -225,6 +225,7 @@ describe('export.*', () => {
     const out = mkdtempSync(join(tmpdir(), 'rd-out-'));
     try {
       const dest = join(out, '汇总表.docx');
+      env.chosen(dest, join(out, '汇总表.csv'));
       const r = await call<ExportResult>('export.docx', { what: 'amendments', reportId: report.id, destination: dest });
       expect(r).toMatchObject({ path: dest, fileName: '汇总表.docx' });
       expect(r.dataBase64).toBeUndefined();
@@ -247,6 +248,7 @@ describe('export.*', () => {
       const notAFolder = join(out, 'plain.txt');
       writeFileSync(notAFolder, 'x');
       const dest = join(notAFolder, '修改意见汇总表.docx');
+      env.chosen(dest, join(out, 'nope', 'a.md'));
       const e = await failure('export.docx', { what: 'amendments', reportId: report.id, destination: dest });
       expect(e.error.code).toBe('export/write-failed');
       expect(e.error.message).toBe(`无法写入“${dest}”：路径中有一部分不是文件夹。意见稿没有受影响。`);

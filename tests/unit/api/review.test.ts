@@ -141,6 +141,7 @@ describe('review.indicators', () => {
 
   it('writes the CSV to a chosen destination (desktop save dialog), refusing a wrong extension', async () => {
     const dest = join(env.dir, '指标.csv');
+    env.chosen(dest, join(env.dir, '指标.docx'));
     const r = await call<ExportResult>('review.indicatorsCsv', { versionId, destination: dest });
     expect(r.path).toBe(dest);
     expect(readFileSync(dest, 'utf8').startsWith('\uFEFF指标,类型')).toBe(true);
