@@ -51,3 +51,24 @@ export function fakeAnnotationApi() {
   } satisfies AnnotationApi;
   return { api, rows, live };
 }
+
+type BundleImportApi = Pick<Api, 'bundles.import'>;
+
+/**
+ * bundles.import over one sealed bundle, answering as the back end does: no passphrase →
+ * bundle/passphrase-required, a wrong one → seal/wrong-passphrase (errors shaped like the
+ * client's ApiCallError: `code` + Chinese message). Records every passphrase it was sent.
+ */
+export function fakeSealedBundleApi(passphrase: string, makeError: (code: string, message: string) => Error) {
+  const tried: (string | undefined)[] = [];
+  const api = {
+    'bundles.import': async (a) => {
+      tried.push(a.passphrase);
+      if (a.passphrase === undefined) throw makeError('bundle/passphrase-required', '这个交换包设置了口令，请输入口令后再导入。');
+      if (a.passphrase !== passphrase) throw makeError('seal/wrong-passphrase', '口令不正确，无法打开这个文件。');
+      const counts = { added: 1, updated: 0, unchanged: 0, deleted: 0 };
+      return { reports: { added: 0, unchanged: 1 }, versions: { added: 0, unchanged: 1 }, annotations: counts, drafts: { ...counts, added: 0 }, conflicts: [], bundleAuthor: '张代表', bundleCreatedAt: '2025-03-05T06:00:00.000Z' };
+    },
+  } satisfies BundleImportApi;
+  return { api, tried };
+}

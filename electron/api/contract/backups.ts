@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { BackupCounts, BackupInfo } from '../../core/store/backup';
-import { method } from './define';
+import { Base64, FilePath, method } from './define';
+import { GivenPassphrase, NewPassphrase } from './bundles';
 
 export type { BackupCounts, BackupInfo };
 
@@ -20,6 +21,19 @@ export interface RestoreResult {
   safetyBackup: string | null;
 }
 
+/** A backup carried off the machine; without a destination the bytes come back (the browser downloads them). */
+export interface BackupExportResult {
+  /** e.g. 审议台备份-20250305-142210.sqlite3 (.rdbackup when sealed: it is no longer an SQLite file) */
+  fileName: string;
+  mime: string;
+  dataBase64?: string;
+  path?: string;
+  sealed: boolean;
+}
+
+/** Extensions of exported backups: a plain SQLite file, or a sealed one. */
+export const BACKUP_FILE_EXTENSIONS = ['.sqlite3', '.rdbackup'] as const;
+
 /** A backup file name exactly as backups.list shows it; the handler also checks it is listed. */
 const BackupName = z
   .string()
@@ -30,6 +44,22 @@ export const backupContract = {
   'backups.list': method<BackupInfo[]>()(z.strictObject({})),
   'backups.create': method<BackupInfo>()(z.strictObject({})),
   'backups.restore': method<RestoreResult>()(z.strictObject({ name: BackupName })),
+  /** A listed backup as a file to carry, sealed when a passphrase is given. */
+  'backups.export': method<BackupExportResult>()(
+    z.strictObject({
+      name: BackupName,
+      passphrase: NewPassphrase.optional(),
+      destination: FilePath.refine((p) => BACKUP_FILE_EXTENSIONS.some((ext) => p.toLowerCase().endsWith(ext)), '备份文件名应以 .sqlite3 或 .rdbackup 结尾').optional(),
+    }),
+  ),
+  /**
+   * An exported backup brought back: checked to be a ReviewDesk database and added to the
+   * backups list under a new name (the live data is not touched; backups.restore does that).
+   * Sealed without `passphrase` → `backup/passphrase-required`; wrong → `seal/wrong-passphrase`.
+   */
+  'backups.importFile': method<BackupInfo>()(
+    z.strictObject({ fileName: z.string().min(1).max(255), dataBase64: Base64, passphrase: GivenPassphrase.optional() }),
+  ),
   /** 以空白数据继续: leave the recovery state, keep the empty database. */
   'recovery.dismiss': method<{ ok: true }>()(z.strictObject({})),
 };

@@ -11,7 +11,17 @@ export interface BundleExportResult {
   dataBase64?: string;
   path?: string;
   counts: { reports: number; annotations: number; drafts: number };
+  /** locked with a passphrase */
+  sealed: boolean;
 }
+
+/**
+ * A passphrase that locks (seals) a file leaving the machine. Never stored or logged; the
+ * handler passes it to core/seal and forgets it. Same minimum as core/seal's MIN_PASSPHRASE_LENGTH.
+ */
+export const NewPassphrase = z.string().min(6, '口令至少需要 6 个字符').max(1024);
+/** The passphrase of a sealed file being opened: whatever the user types; a wrong one is refused by unseal. */
+export const GivenPassphrase = z.string().min(1).max(1024);
 
 export const bundleContract = {
   'bundles.export': method<BundleExportResult>()(
@@ -19,7 +29,15 @@ export const bundleContract = {
       /** one report; omitted = the whole library */
       reportId: Uuid.optional(),
       destination: FilePath.refine((p) => p.toLowerCase().endsWith('.reviewdesk'), '交换包的文件名应以 .reviewdesk 结尾').optional(),
+      /** given: the file is sealed (encrypted) with it */
+      passphrase: NewPassphrase.optional(),
     }),
   ),
-  'bundles.import': method<BundleImportResult>()(z.strictObject({ fileName: z.string().min(1).max(255), dataBase64: Base64 })),
+  /**
+   * A sealed bundle without `passphrase` fails with `bundle/passphrase-required` (the renderer
+   * then asks for it); with a wrong one, `seal/wrong-passphrase`.
+   */
+  'bundles.import': method<BundleImportResult>()(
+    z.strictObject({ fileName: z.string().min(1).max(255), dataBase64: Base64, passphrase: GivenPassphrase.optional() }),
+  ),
 };

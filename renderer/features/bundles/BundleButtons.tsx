@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { Result } from '../../../electron/api/contract';
 import { api, errorMessage } from '../../api/client';
 import { saveProducedFile } from '../../api/saveFile';
@@ -10,6 +10,7 @@ import { useUi } from '../../store/ui';
 import { ModalDialog } from '../../components/ModalDialog';
 import { t } from '../../i18n/zh-CN';
 import { ImportSummary } from './ImportSummary';
+import { NewPassphraseFields, PassphrasePrompt, chosenPassphrase, isWrongPassphrase, needsPassphrase, noPassphrase, passphraseProblem, type NewPassphrase } from './Passphrase';
 
 type ImportResult = Result<'bundles.import'>;
 const MAX_BUNDLE_BYTES = 20 * 1024 * 1024;
@@ -23,19 +24,31 @@ export function BundleButtons() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<ImportResult | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  const [newPassphrase, setNewPassphrase] = useState<NewPassphrase>(noPassphrase);
+  /** a sealed bundle waiting for its passphrase, with the refusal of the last try */
+  const [locked, setLocked] = useState<{ file: File; error: string | null } | null>(null);
+
+  // Stable: ModalDialog refocuses itself when onClose changes, which would steal the focus from the passphrase fields.
+  const closeExport = useCallback(() => {
+    setExportOpen(false);
+    setNewPassphrase(noPassphrase);
+  }, []);
+  const cancelUnlock = useCallback(() => setLocked(null), []);
 
   const doExport = async () => {
+    if (passphraseProblem(newPassphrase)) return;
     setBusy(true);
     const reportId = scope === 'all' ? undefined : scope;
+    const passphrase = chosenPassphrase(newPassphrase);
     try {
       const saved = await saveProducedFile(
-        (destination) => api['bundles.export']({ reportId, destination }),
+        (destination) => api['bundles.export']({ reportId, destination, passphrase }),
         { name: '审议台交换包', extensions: ['reviewdesk'] },
         'application/zip',
       );
       if (!saved) return;
-      useUi.getState().toast('info', t.bundles.exported(saved.path ?? saved.fileName, saved.counts.annotations, saved.counts.drafts));
-      setExportOpen(false);
+      useUi.getState().toast('info', t.bundles.exported(saved.path ?? saved.fileName, saved.counts.annotations, saved.counts.drafts) + (saved.sealed ? t.sealed.withPassphrase : ''));
+      closeExport();
     } catch (e) {
       useUi.getState().toast('error', errorMessage(e));
     } finally {
@@ -43,14 +56,15 @@ export function BundleButtons() {
     }
   };
 
-  const doImport = async (file: File) => {
+  const doImport = async (file: File, passphrase?: string) => {
     if (file.size > MAX_BUNDLE_BYTES) {
       setFailure('交换包超过 20 MB，不像审议台生成的交换包，未导入。');
       return;
     }
     setBusy(true);
     try {
-      const r = await api['bundles.import']({ fileName: file.name, dataBase64: await fileToBase64(file) });
+      const r = await api['bundles.import']({ fileName: file.name, dataBase64: await fileToBase64(file), passphrase });
+      setLocked(null);
       setResult(r);
       // the database is the truth: refresh what the screens show
       await useLibrary.getState().load();
@@ -60,7 +74,12 @@ export function BundleButtons() {
         await useDrafts.getState().load(doc.report.id);
       }
     } catch (e) {
-      setFailure(errorMessage(e));
+      if (needsPassphrase(e)) setLocked({ file, error: null });
+      else if (isWrongPassphrase(e)) setLocked({ file, error: errorMessage(e) });
+      else {
+        setLocked(null);
+        setFailure(errorMessage(e));
+      }
     } finally {
       setBusy(false);
     }
@@ -89,12 +108,12 @@ export function BundleButtons() {
       {exportOpen && (
         <ModalDialog
           title={t.bundles.exportTitle}
-          onClose={() => setExportOpen(false)}
+          onClose={closeExport}
           testId="bundle-export"
           actions={
             <>
-              <button onClick={() => setExportOpen(false)}>{t.cancel}</button>
-              <button className="primary" onClick={() => void doExport()} disabled={busy}>
+              <button onClick={closeExport}>{t.cancel}</button>
+              <button className="primary" onClick={() => void doExport()} disabled={busy || passphraseProblem(newPassphrase) !== null}>
                 {busy ? t.bundles.exporting : t.bundles.exportButton}
               </button>
             </>
@@ -113,7 +132,18 @@ export function BundleButtons() {
               </label>
             ))}
           </div>
+          <NewPassphraseFields value={newPassphrase} onChange={setNewPassphrase} idPrefix="bundle" />
         </ModalDialog>
+      )}
+      {locked && (
+        <PassphrasePrompt
+          message={t.sealed.promptBundle(locked.file.name)}
+          error={locked.error}
+          busy={busy}
+          onSubmit={(passphrase) => void doImport(locked.file, passphrase)}
+          onCancel={cancelUnlock}
+          testId="bundle-unlock"
+        />
       )}
       {(result || failure) && (
         <ImportSummary
