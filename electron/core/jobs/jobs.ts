@@ -11,6 +11,10 @@ import type { ReanchorResult } from '../anchor/types';
 import { readBundle, type BundleContents } from '../bundle/format';
 import { importReportBytes, type Block, type ParsedReport } from '../report';
 import { checkReport, type CheckOptions, type Finding } from '../review';
+import { isReviewDeskError } from '../errors';
+
+/** Each bundled version's source as this app parses it, or why it could not be (by version id). */
+export type ParsedSources = Record<string, { parsed: ParsedReport } | { error: { code: string; message: string } }>;
 
 export const jobs = {
   /** A report file's bytes → blocks, structure and repairs (what reports.import stores). */
@@ -22,8 +26,26 @@ export const jobs = {
   /** Marks carried to another version (versions.carry). */
   reanchor: (p: { targets: ReanchorTarget[]; oldBlocks: AnchorBlock[]; newBlocks: AnchorBlock[]; alignment?: Alignment }): ReanchorResult[] =>
     reanchor(p.targets, p.oldBlocks, p.newBlocks, p.alignment),
-  /** An exchange bundle's bytes → validated records, before one transaction writes them. */
-  readBundle: (p: { bytes: Uint8Array; maxBytes?: number }): BundleContents => readBundle(p.bytes, { maxBytes: p.maxBytes }),
+  /**
+   * An exchange bundle's bytes → validated records, and each bundled source file parsed as an
+   * import would parse it (the store checks the bundle's paragraphs against these), so a hostile
+   * source inside a bundle is as harmless as a hostile file imported directly.
+   */
+  readBundle: (p: { bytes: Uint8Array; maxBytes?: number }): { contents: BundleContents; sources: ParsedSources } => {
+    const contents = readBundle(p.bytes, { maxBytes: p.maxBytes });
+    const sources: ParsedSources = {};
+    for (const r of contents.reports) {
+      for (const v of r.versions) {
+        try {
+          sources[v.id] = { parsed: importReportBytes(Buffer.from(v.sourceBase64, 'base64'), v.sourceName) };
+        } catch (e) {
+          if (!isReviewDeskError(e)) throw e;
+          sources[v.id] = { error: { code: e.code, message: e.message } };
+        }
+      }
+    }
+    return { contents, sources };
+  },
 };
 
 export type Jobs = typeof jobs;

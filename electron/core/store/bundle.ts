@@ -61,6 +61,11 @@ export interface BundleImportResult {
 export interface BundleImportOptions {
   /** the clock the bundle's dates are judged by (tests inject one) */
   now?: Date;
+  /**
+   * The bundled sources already parsed (in a worker, by version id); without them each source
+   * is parsed here. Either way the bundle's paragraphs must be what the source gives.
+   */
+  sources?: Readonly<Record<string, { parsed: ParsedReport } | { error: { code: string; message: string } }>>;
 }
 
 /** How far ahead of this machine's clock a bundle's dates may be: two PCs' clocks rarely agree. */
@@ -310,7 +315,7 @@ export function importBundle(db: Db, bundle: BundleContents, opts: BundleImportO
     .transaction(() => {
       checkDates(bundle, now);
       checkIds(db, bundle);
-      const plan = planVersions(db, bundle);
+      const plan = planVersions(db, bundle, opts);
       const marks = resolveMarks(db, bundle, plan);
       return applyPlan(db, bundle, plan, marks);
     })
@@ -370,11 +375,13 @@ function checkIds(db: Db, bundle: BundleContents): void {
 }
 
 /** The bundled source file, imported as this app imports files; its paragraphs must be the bundle's. */
-function parseSource(report: BundleReport, v: BundleVersion, bytes: Buffer): ParsedReport {
+function parseSource(report: BundleReport, v: BundleVersion, bytes: Buffer, opts: BundleImportOptions): ParsedReport {
   const label = versionLabel(report, v);
   let parsed: ParsedReport;
   try {
-    parsed = importReportBytes(bytes, v.sourceName);
+    const ready = opts.sources && Object.hasOwn(opts.sources, v.id) ? opts.sources[v.id] : undefined;
+    if (ready && 'error' in ready) throw new ReviewDeskError(ready.error.code, ready.error.message);
+    parsed = ready ? ready.parsed : importReportBytes(bytes, v.sourceName);
   } catch (e) {
     if (isReviewDeskError(e)) throw invalid(`${label}随附的原文件无法读取：${e.message.replace(/[。.]$/, '')}`);
     throw e;
@@ -390,7 +397,7 @@ function parseSource(report: BundleReport, v: BundleVersion, bytes: Buffer): Par
   return parsed;
 }
 
-function planVersions(db: Db, bundle: BundleContents) {
+function planVersions(db: Db, bundle: BundleContents, opts: BundleImportOptions) {
   const versionMap = new Map<string, string>(); // incoming version id → local id
   const reportMap = new Map<string, string>(); // incoming report id → local id
   const versions: VersionPlan[] = [];
@@ -439,7 +446,7 @@ function planVersions(db: Db, bundle: BundleContents) {
         versionMap.set(v.id, twin.id);
         continue;
       }
-      versions.push({ incoming: v, report, localId: v.id, action: 'insert', parsed: parseSource(report, v, bytes) });
+      versions.push({ incoming: v, report, localId: v.id, action: 'insert', parsed: parseSource(report, v, bytes, opts) });
       versionMap.set(v.id, v.id);
     }
     // a report none of whose versions is already here keeps its own id (new, or the same report)

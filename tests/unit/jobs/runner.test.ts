@@ -14,6 +14,7 @@ import { createJobRunner, JobError, timeoutFromEnv } from '../../../electron/cor
 import { importReportBytes } from '../../../electron/core/report';
 import { checkReport } from '../../../electron/core/review';
 import { revisedReportText } from '../../helpers/revised-report';
+import { importBundled, tempStore } from '../../helpers/tempdb';
 
 const FIXTURES = join(import.meta.dirname, '../../fixtures');
 const reportBytes = readFileSync(join(FIXTURES, 'state-council-2024-gov-work-report.txt'));
@@ -56,9 +57,19 @@ describe('jobs in the worker give what the synchronous calls give', () => {
     expect(diff.changes.length).toBeGreaterThan(0);
   });
 
-  it('readBundle', async () => {
-    const bytes = writeBundle({ createdAt: '2025-03-01T08:00:00.000Z', appVersion: 'test', author: '张代表', reportId: null, reports: [], annotations: [], drafts: [] });
-    expect(await runner.run('readBundle', { bytes })).toEqual(readBundle(bytes));
+  it('readBundle, with each bundled source parsed as an import parses it', async () => {
+    const t = tempStore();
+    try {
+      const { versionId } = importBundled(t.store);
+      const bytes = writeBundle({ createdAt: '2025-03-01T08:00:00.000Z', appVersion: 'test', author: '张代表', reportId: null, ...t.store.bundles.collect() });
+      const { contents, sources } = await runner.run('readBundle', { bytes });
+      expect(contents).toEqual(readBundle(bytes));
+      const source = contents.reports[0].versions[0];
+      expect(source.id).toBe(versionId);
+      expect(sources[versionId]).toEqual({ parsed: importReportBytes(Buffer.from(source.sourceBase64, 'base64'), source.sourceName) });
+    } finally {
+      t.cleanup();
+    }
   });
 
   it('every job in the table can be run by name', () => {
