@@ -199,7 +199,8 @@ describe('backups in the UI', () => {
     const prompt = page.locator('[data-testid="recovery-prompt"]');
     await prompt.waitFor();
     const text = (await prompt.textContent()) ?? '';
-    expect(text).toMatch(/数据文件损坏.*已移到.*reviewdesk\.sqlite3\.damaged-/);
+    expect(text).toMatch(/数据文件已损坏.*已移到.*reviewdesk\.sqlite3\.damaged-/);
+    expect(text).toMatch(/这份备份中有 \d+ 份报告/);
     expect(text).toMatch(/可以从最近的备份（\d{4}年\d+月\d+日 \d\d:\d\d）恢复/);
     await screenshot(page, 'recovery-prompt');
     await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: '从备份恢复' }).click()]);

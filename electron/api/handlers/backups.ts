@@ -32,21 +32,21 @@ function removeWithSidecars(file: string): void {
  * not opened, read or changed. The incoming bytes wait in a `.partial` file, which the
  * backup rotation sweeps away should the app stop in the middle.
  */
-async function importBackupBytes(folder: string, bytes: Uint8Array): Promise<BackupInfo> {
+async function importBackupBytes(folder: string, bytes: Uint8Array, fileOpts: { nativeBinding?: string }): Promise<BackupInfo> {
   if (bytes.length < 512 || !SQLITE_MAGIC.equals(Buffer.from(bytes.buffer, bytes.byteOffset, SQLITE_MAGIC.length))) throw notABackup();
   mkdirSync(folder, { recursive: true });
   const incoming = join(folder, `import-${randomBytes(6).toString('hex')}.partial`);
   try {
     await writeFile(incoming, bytes, { flag: 'wx' });
     try {
-      verifyBackupFile(incoming); // read-only: integrity_check, schema version, counts
+      verifyBackupFile(incoming, fileOpts); // read-only: integrity_check, schema version, counts
     } catch (e) {
       if (e instanceof ReviewDeskError && e.code === 'store/too-new') throw e;
       throw notABackup();
     }
-    const source = openPlainDatabase(incoming, { readonly: true });
+    const source = openPlainDatabase(incoming, { readonly: true, ...fileOpts });
     try {
-      return await createBackup(source, folder);
+      return await createBackup(source, folder, fileOpts);
     } finally {
       source.close();
     }
@@ -93,7 +93,7 @@ export function backupHandlers(ctx: AppContext): BackupHandlers {
         bytes = await unseal(bytes, passphrase);
       }
       // one backup at a time: createBackup picks a free name, which a concurrent one could take
-      return backups.scheduler.exclusive(() => importBackupBytes(backups.folder, bytes));
+      return backups.scheduler.exclusive(() => importBackupBytes(backups.folder, bytes, backups.fileOptions));
     },
     'recovery.dismiss': () => {
       if (ctx.recovery) {

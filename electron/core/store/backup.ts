@@ -4,7 +4,8 @@
  * under a `.partial` name, turned into a self-contained single file, verified read-only, and
  * only then given its final name — so a crash mid-backup never leaves a file that looks good.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { ReviewDeskError } from '../errors';
 import { migrations } from './migrations';
@@ -191,10 +192,58 @@ export function backupsToKeep(names: string[], now: Date, keepLast = 10, days = 
   return keep;
 }
 
+/**
+ * How much of the user's own work a database holds: annotations and drafts (tombstones too, so a
+ * deletion does not make it lighter) and report versions other than the seeded bundled report.
+ * Only a lost or replaced file gets lighter, never ordinary use.
+ */
+export function userDataWeight(db: Db): number {
+  const row = db
+    .prepare(
+      `SELECT (SELECT COUNT(*) FROM annotations) + (SELECT COUNT(*) FROM drafts)
+            + (SELECT COUNT(*) FROM versions WHERE id IS NOT (SELECT value FROM settings WHERE key = 'library.seeded')) AS n`,
+    )
+    .get() as { n: number };
+  return row.n;
+}
+
+/** The weight of a backup file; null when it cannot be read. */
+function backupWeight(file: string, opts: BackupFileOptions): number | null {
+  try {
+    const db = openPlainDatabase(file, { readonly: true, nativeBinding: opts.nativeBinding });
+    try {
+      return userDataWeight(db);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Backups rotation must keep whatever their age: the newest one that holds the user's work, and
+ * the newest of the heaviest. Without them, ten backups of an empty (or much lighter) database —
+ * a fresh start after the file was lost, a restore of an old state — would push the last good
+ * backup out of rotation.
+ */
+export function backupsHoldingWork(dir: string, opts: BackupFileOptions = {}): string[] {
+  let newestWithWork: string | null = null;
+  let heaviest: { name: string; weight: number } | null = null;
+  for (const name of listBackupNames(dir)) {
+    const weight = backupWeight(join(dir, name), opts);
+    if (!weight) continue;
+    newestWithWork ??= name;
+    if (!heaviest || weight > heaviest.weight) heaviest = { name, weight };
+  }
+  return [...new Set([newestWithWork, heaviest?.name].filter((n): n is string => n !== null && n !== undefined))];
+}
+
 /** Deletes backups rotation does not keep. Call only after the newest one was verified. */
-export function pruneBackups(dir: string, now: Date, protect: string[] = []): string[] {
+export function pruneBackups(dir: string, now: Date, protect: string[] = [], opts: BackupFileOptions = {}): string[] {
   const names = listBackupNames(dir);
   const keep = backupsToKeep(names, now);
+  if (names.some((n) => !keep.has(n))) for (const n of backupsHoldingWork(dir, opts)) keep.add(n);
   const removed = names.filter((n) => !keep.has(n) && !protect.includes(n));
   for (const n of removed) removeQuietly(join(dir, n));
   return removed;
@@ -238,6 +287,7 @@ export async function stageRestore(backupFile: string, liveFile: string, opts: B
   }
   try {
     makeSelfContained(staged, opts);
+    startNewLineage(staged, opts);
     verifyBackupFile(staged, opts);
   } catch (e) {
     removeQuietly(staged);
@@ -259,16 +309,36 @@ export function installStagedDatabase(staged: string, liveFile: string): void {
 
 /**
  * Moves a damaged database (and its -wal/-shm, kept together so it can still be examined) out of
- * the way. Returns the new path of the main file.
+ * the way. `walCopy` (from preserveWal) stands in for the -wal when given: it holds the log as it
+ * was before SQLite, opening the file, replayed or discarded it. Returns the new path of the main
+ * file; with the main file missing, only what was left beside it is moved.
  */
-export function moveAsideDamaged(liveFile: string, now: Date = new Date()): string {
+export function moveAsideDamaged(liveFile: string, now: Date = new Date(), walCopy: string | null = null): string {
   let target = `${liveFile}.damaged-${timestamp(now)}`;
-  for (let i = 2; existsSync(target); i++) target = `${liveFile}.damaged-${timestamp(now)}-${i}`;
-  renameSync(liveFile, target);
+  for (let i = 2; [target, `${target}-wal`, `${target}-shm`].some(existsSync); i++) target = `${liveFile}.damaged-${timestamp(now)}-${i}`;
+  if (existsSync(liveFile)) renameSync(liveFile, target);
   for (const suffix of ['-wal', '-shm']) {
     if (existsSync(liveFile + suffix)) renameSync(liveFile + suffix, target + suffix);
   }
+  if (walCopy && existsSync(walCopy)) renameSync(walCopy, `${target}-wal`);
   return target;
+}
+
+/**
+ * A copy of the -wal a crash left behind, taken before the database is opened. Opening replays a
+ * good log, silently drops a damaged one, and closing deletes it — so if the check after opening
+ * finds writes missing, this copy is the evidence kept with the file. Null when there is no log
+ * (a clean shutdown leaves none, so this costs nothing on an ordinary start).
+ */
+export function preserveWal(liveFile: string): string | null {
+  const wal = `${liveFile}-wal`;
+  const copy = `${liveFile}.wal-at-start`;
+  if (!existsSync(wal) || statSync(wal).size === 0) {
+    rmSync(copy, { force: true }); // left by a start that crashed before it was done with it
+    return null;
+  }
+  copyFileSync(wal, copy);
+  return copy;
 }
 
 /** The newest backup that opens and passes integrity_check, for the recovery prompt. */
@@ -296,4 +366,96 @@ export function writeCounter(db: Db): number {
     changeCounters.set(db, read);
   }
   return read();
+}
+
+/** Settings key of a recovery the user has not answered yet (kept in the stand-in database). */
+export const RECOVERY_PENDING = 'recovery.pending';
+
+export interface WriteCount {
+  /** random id of one database and the backups made from it */
+  lineage: string;
+  /** writes to the user's data since the database was created (triggers keep it) */
+  writes: number;
+}
+
+/** The database's durable write count; null before migration 5 ran (an older backup). */
+export function durableWriteCount(db: Db): WriteCount | null {
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'write_counter'").get();
+  if (!table) return null;
+  return (db.prepare('SELECT lineage, writes FROM write_counter WHERE id = 1').get() as WriteCount | undefined) ?? null;
+}
+
+function backupWriteCount(file: string, opts: BackupFileOptions): WriteCount | null {
+  try {
+    const db = openPlainDatabase(file, { readonly: true, nativeBinding: opts.nativeBinding });
+    try {
+      return durableWriteCount(db);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
+export interface LostWrites {
+  /** the backup that holds more writes than the live file */
+  backup: string;
+  backupTime: string;
+  backupWrites: number;
+  liveWrites: number;
+}
+
+/**
+ * Did the live database lose acknowledged writes? Its write count can only grow, and every backup
+ * made from it (same lineage) copied a count it had reached — so a backup with a higher count
+ * means committed writes are gone, typically a -wal that was damaged or deleted after a crash
+ * (SQLite then opens the older main file without complaint). A restore starts a new lineage, so
+ * going back to an older backup is not mistaken for a loss.
+ */
+export function findLostWrites(db: Db, dir: string, opts: BackupFileOptions = {}): LostWrites | null {
+  const live = durableWriteCount(db);
+  if (!live) return null;
+  let worst: LostWrites | null = null;
+  for (const name of listBackupNames(dir)) {
+    const b = backupWriteCount(join(dir, name), opts);
+    if (!b || b.lineage !== live.lineage || b.writes <= live.writes) continue;
+    if (!worst || b.writes > worst.backupWrites) {
+      worst = { backup: name, backupTime: parseBackupName(name)!.time.toISOString(), backupWrites: b.writes, liveWrites: live.writes };
+    }
+  }
+  return worst;
+}
+
+/**
+ * A database with nothing in it at all — no report, no mark, not even a setting: what SQLite
+ * makes of a file whose content is gone. Never what a started app leaves (it seeds or records).
+ */
+export function isBlankDatabase(db: Db): boolean {
+  const row = db
+    .prepare(
+      `SELECT EXISTS (SELECT 1 FROM reports) OR EXISTS (SELECT 1 FROM annotations) OR EXISTS (SELECT 1 FROM drafts)
+           OR EXISTS (SELECT 1 FROM settings) AS used`,
+    )
+    .get() as { used: number };
+  return row.used === 0;
+}
+
+/**
+ * A file about to be restored becomes a database of its own: a new lineage (the backups made
+ * before it hold higher write counts and must not look like lost writes), and no pending recovery
+ * carried over from the state it was backed up in.
+ */
+function startNewLineage(file: string, opts: BackupFileOptions): void {
+  const db = openPlainDatabase(file, { nativeBinding: opts.nativeBinding });
+  try {
+    db.transaction(() => {
+      if (durableWriteCount(db)) db.prepare('UPDATE write_counter SET lineage = ?').run(randomUUID());
+      if (db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'").get()) {
+        db.prepare('DELETE FROM settings WHERE key = ?').run(RECOVERY_PENDING);
+      }
+    })();
+  } finally {
+    db.close();
+  }
 }

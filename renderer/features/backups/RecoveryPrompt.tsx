@@ -55,15 +55,9 @@ export function RecoveryPrompt() {
         </>
       }
     >
-      <p className="recovery-moved">{t.backups.recoveryMoved(recovery.damagedFile)}</p>
-      {newest ? (
-        <p>
-          <strong>{t.backups.recoveryOffer(localTime(newest.time))}</strong>
-          {newest.counts && <span className="muted"> {t.backups.confirmCounts(newest.counts.reports, newest.counts.annotations, newest.counts.drafts)}</span>}
-        </p>
-      ) : (
-        <p>{t.backups.recoveryNone}</p>
-      )}
+      {/* what happened (damaged, empty, missing, missing writes), where the file went, what can be restored: worded by the back end */}
+      <p className="recovery-moved">{recovery.message}</p>
+      {newest?.counts && <p className="muted">{t.backups.confirmCounts(newest.counts.reports, newest.counts.annotations, newest.counts.drafts)}</p>}
       <p className="muted small">{t.backups.recoveryBlankHint}</p>
     </ModalDialog>
   );

@@ -6,11 +6,17 @@ import {
   backupFolder,
   backupsToKeep,
   createBackup,
+  durableWriteCount,
+  findLostWrites,
+  installStagedDatabase,
   listBackups,
   pruneBackups,
+  stageRestore,
   timestamp,
+  userDataWeight,
   verifyBackupFile,
 } from '../../../electron/core/store/backup';
+import { openStore } from '../../../electron/core/store';
 import { BackupScheduler, type Timers } from '../../../electron/core/store/backupSchedule';
 
 let t: ReturnType<typeof tempStore>;
@@ -22,7 +28,12 @@ afterEach(() => t.cleanup());
 function annotate(note: string) {
   const { versionId } = t.store.reports.list()[0]?.versions[0] ? { versionId: t.store.reports.list()[0].versions[0].id } : importBundled(t.store);
   const b = t.store.reports.blocksOf(versionId)[4];
-  return t.store.annotations.create({ versionId, color: 'yellow', note, targets: [{ blockId: b.id, start: 0, end: 4, exact: b.text.slice(0, 4), prefix: '', suffix: '' }] });
+  return t.store.annotations.create({
+    versionId,
+    color: 'yellow',
+    note,
+    targets: [{ blockId: b.id, start: 0, end: 4, exact: b.text.slice(0, 4), prefix: '', suffix: '' }],
+  });
 }
 
 describe('a backup', () => {
@@ -99,6 +110,104 @@ describe('rotation', () => {
     expect(removed).toEqual([made[1]]);
     expect(existsSync(join(dir, made[0]))).toBe(true);
     expect(existsSync(join(dir, 'notes.txt'))).toBe(true);
+  });
+});
+
+describe('rotation never loses the work to lighter backups', () => {
+  const at = (minute: number) => new Date(2025, 2, 10, 9, minute);
+
+  /** `n` backups of `store`, one a minute from `from`, each followed by rotation as the app does it */
+  async function backupsOf(store: typeof t.store, dir: string, from: number, n: number): Promise<string[]> {
+    const made: string[] = [];
+    for (let i = 0; i < n; i++) {
+      made.push((await createBackup(store.db, dir, { now: at(from + i) })).name);
+      pruneBackups(dir, at(from + i), [made[made.length - 1]]);
+    }
+    return made;
+  }
+
+  it('keeps the newest backup that holds annotations while an empty library is backed up again and again', async () => {
+    annotate('唯一的一条');
+    const dir = backupFolder(t.dir);
+    const [good] = await backupsOf(t.store, dir, 0, 1);
+    // the file was lost; the app continued with a fresh, empty library (its own file)
+    const empty = openStore(join(t.dir, 'fresh.sqlite3'));
+    try {
+      expect(userDataWeight(empty.db)).toBe(0);
+      const later = await backupsOf(empty, dir, 1, 15);
+      const names = listBackups(dir).map((b) => b.name);
+      expect(names).toContain(good);
+      expect(names).toEqual([...later.slice(-10).reverse(), good]);
+    } finally {
+      empty.close();
+    }
+  });
+
+  it('keeps the heaviest backup while a much lighter database is backed up, and the seeded report alone is no work', async () => {
+    for (let i = 0; i < 5; i++) annotate(`第 ${i} 条`);
+    const dir = backupFolder(t.dir);
+    const [heavy] = await backupsOf(t.store, dir, 0, 1);
+    const light = openStore(join(t.dir, 'light.sqlite3'));
+    try {
+      const { versionId } = importBundled(light);
+      light.settings.set('library.seeded', versionId);
+      expect(userDataWeight(light.db)).toBe(0);
+      const b = light.reports.blocksOf(versionId)[4];
+      light.annotations.create({
+        versionId,
+        color: 'red',
+        note: '只剩一条',
+        targets: [{ blockId: b.id, start: 0, end: 4, exact: b.text.slice(0, 4), prefix: '', suffix: '' }],
+      });
+      expect(userDataWeight(light.db)).toBe(1);
+      await backupsOf(light, dir, 1, 15);
+      const names = listBackups(dir).map((x) => x.name);
+      expect(names).toContain(heavy);
+      expect(names).toHaveLength(11);
+    } finally {
+      light.close();
+    }
+  });
+});
+
+describe('the durable write count', () => {
+  it('grows with every write in the same transaction, travels into backups, and exposes a live file older than its backup', async () => {
+    const start = durableWriteCount(t.store.db)!;
+    expect(start.lineage).toMatch(/^[0-9a-f]{32}$/);
+    annotate('一');
+    const afterOne = durableWriteCount(t.store.db)!;
+    expect(afterOne.writes).toBeGreaterThan(start.writes);
+    t.store.settings.set('author.name', '张代表');
+    expect(durableWriteCount(t.store.db)!.writes).toBe(afterOne.writes + 1);
+
+    const dir = backupFolder(t.dir);
+    const backup = await createBackup(t.store.db, dir, { now: new Date(2025, 2, 10, 9, 0) });
+    // the live file is ahead of (or level with) its backups: nothing lost
+    expect(findLostWrites(t.store.db, dir)).toBeNull();
+    annotate('二');
+    expect(findLostWrites(t.store.db, dir)).toBeNull();
+
+    // the live file as it was before the backup (what a lost -wal leaves): lost writes
+    const older = openStore(join(t.dir, 'older.sqlite3'));
+    try {
+      const copy = await stageRestore(join(dir, backup.name), join(t.dir, 'older.sqlite3'));
+      older.close();
+      installStagedDatabase(copy, join(t.dir, 'older.sqlite3'));
+    } catch (e) {
+      older.close();
+      throw e;
+    }
+    // a restored file starts a lineage of its own: the backups before it are not "lost writes"
+    const restored = openStore(join(t.dir, 'older.sqlite3'));
+    try {
+      expect(durableWriteCount(restored.db)!.lineage).not.toBe(start.lineage);
+      expect(findLostWrites(restored.db, dir)).toBeNull();
+      // …but the same lineage with fewer writes than a backup is exactly a loss
+      restored.db.prepare('UPDATE write_counter SET lineage = ?, writes = ?').run(start.lineage, afterOne.writes);
+      expect(findLostWrites(restored.db, dir)).toMatchObject({ backup: backup.name, liveWrites: afterOne.writes, backupWrites: afterOne.writes + 1 });
+    } finally {
+      restored.close();
+    }
   });
 });
 

@@ -5,6 +5,7 @@
 import { m001_init } from './001_init';
 import { m002_review } from './002_review';
 import { m004_anchor_history } from './004_anchor_history';
+import { m005_write_counter } from './005_write_counter';
 
 export interface Migration {
   version: number;
@@ -12,4 +13,5 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [m001_init, m002_review, m004_anchor_history];
+
+export const migrations: Migration[] = [m001_init, m002_review, m004_anchor_history, m005_write_counter];
