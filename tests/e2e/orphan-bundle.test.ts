@@ -12,7 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHost, type RunningHost } from '../helpers/host';
-import { launch, openPage, selectText } from '../helpers/browser';
+import { launch, openPage, revealBlock, selectText } from '../helpers/browser';
 import { EDITS, revisedReportText } from '../helpers/revised-report';
 
 interface Block {
@@ -35,25 +35,6 @@ let browser: Browser;
 let bundleFile = '';
 let draftId = '';
 let noteId = '';
-
-/** Scrolls the virtualised reader until the block is painted. */
-async function reveal(page: Page, blockId: string) {
-  await page.evaluate(() => document.querySelector('.reader-scroll')!.scrollTo(0, 0));
-  for (let i = 0; i < 200; i++) {
-    const found = await page.evaluate((id) => {
-      const el = document.querySelector(`[data-block-text="${id}"]`);
-      if (el) {
-        el.scrollIntoView({ block: 'center' });
-        return true;
-      }
-      document.querySelector('.reader-scroll')!.scrollTop += 500;
-      return false;
-    }, blockId);
-    if (found) return page.waitForTimeout(150);
-    await page.waitForTimeout(30);
-  }
-  throw new Error('block never rendered: ' + blockId);
-}
 
 async function openLibrary(host: RunningHost): Promise<{ page: Page; consoleErrors: string[] }> {
   const opened = await openPage(browser, host.url);
@@ -98,7 +79,7 @@ describe('an orphaned 修改意见 travels in the exchange bundle', () => {
     await page.waitForSelector('[data-block-text]');
     const para = doc.blocks.find((b) => b.text.includes(EDITS.deleted))!;
     const at = para.text.indexOf(EDITS.deleted);
-    await reveal(page, para.id);
+    await revealBlock(page, para.id);
     await selectText(page, { blockId: para.id, offset: at }, { blockId: para.id, offset: at + EDITS.deleted.length });
     await page.locator('.selection-toolbar').getByRole('button', { name: '新建修改意见' }).click();
     await page.waitForSelector('.draft-editor');

@@ -77,3 +77,26 @@ export async function selectText(page: Page, from: { blockId: string; offset: nu
   await page.mouse.move(b.x, b.y, { steps: 5 });
   await page.mouse.up();
 }
+
+/** Scrolls the virtualised reader from the top until the block is painted, then centres it. */
+export async function revealBlock(page: Page, blockId: string): Promise<void> {
+  await page.evaluate(() => document.querySelector('.reader-scroll')!.scrollTo(0, 0));
+  await page.waitForTimeout(50);
+  for (let i = 0; i < 200; i++) {
+    const found = await page.evaluate((id) => {
+      const el = document.querySelector(`[data-block-text="${id}"]`);
+      if (el) {
+        el.scrollIntoView({ block: 'center' });
+        return true;
+      }
+      document.querySelector('.reader-scroll')!.scrollTop += 500;
+      return false;
+    }, blockId);
+    if (found) {
+      await page.waitForTimeout(150); // let the virtualiser settle after the jump
+      return;
+    }
+    await page.waitForTimeout(30);
+  }
+  throw new Error('block never rendered: ' + blockId);
+}
