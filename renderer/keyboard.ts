@@ -1,6 +1,7 @@
 import { useAnnotations, filterAnnotations } from './store/annotations';
 import { useReader } from './store/reader';
 import { useFind } from './features/reader/find';
+import { useUi } from './store/ui';
 
 function isEditing(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -22,7 +23,12 @@ function step(kind: 'section' | 'annotation', delta: 1 | -1) {
   const ordById = new Map(doc.blocks.map((b) => [b.id, b.ord]));
   const sorted = filterAnnotations(list, filters, ordById);
   const i = sorted.findIndex((a) => a.id === selectedId);
-  const next = i >= 0 ? sorted[i + delta] : delta > 0 ? sorted.find((a) => (ordById.get(a.targets[0]?.blockId) ?? 0) >= ord) : [...sorted].reverse().find((a) => (ordById.get(a.targets[0]?.blockId) ?? 0) <= ord);
+  const next =
+    i >= 0
+      ? sorted[i + delta]
+      : delta > 0
+        ? sorted.find((a) => (ordById.get(a.targets[0]?.blockId) ?? 0) >= ord)
+        : [...sorted].reverse().find((a) => (ordById.get(a.targets[0]?.blockId) ?? 0) <= ord);
   if (next) {
     select(next.id);
     scrollTo(next.targets[0].blockId);
@@ -45,6 +51,12 @@ export function onGlobalKey(e: KeyboardEvent): void {
   if (mod && e.key.toLowerCase() === 'y') {
     e.preventDefault();
     void useAnnotations.getState().redo();
+    return;
+  }
+  // ? (Shift+/ on most layouts): the list of every shortcut.
+  if (e.key === '?' && !mod && !e.altKey) {
+    e.preventDefault();
+    useUi.getState().setShortcutsOpen(true);
     return;
   }
   if (e.altKey && (e.key === 'ArrowDown' || e.key === 'ArrowUp')) {

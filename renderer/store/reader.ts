@@ -13,6 +13,15 @@ interface ViewPrefs {
   showFindings: boolean;
 }
 
+/** Where the reader was: the paragraph at the top of the text and how far into it (0–1 of its height). */
+export interface ReadingPlace {
+  blockId: string;
+  fraction: number;
+}
+
+/** Reading places are kept for this many versions (the most recently read ones). */
+const PLACES_KEPT = 30;
+
 interface ReaderState extends ViewPrefs {
   doc: ReportVersion | null;
   loading: boolean;
@@ -22,10 +31,13 @@ interface ReaderState extends ViewPrefs {
   scrollTarget: { blockId: string; nonce: number; flash: boolean } | null;
   /** the block at the top of the viewport, for outline tracking and section navigation */
   currentBlockId: string | null;
+  /** per version id: where reading stopped, so a reload or a return to the version lands there */
+  places: Record<string, ReadingPlace>;
   open(versionId: string): Promise<void>;
   scrollTo(blockId: string, flash?: boolean): void;
   setCurrent(blockId: string | null): void;
   setPrefs(p: Partial<ViewPrefs>): void;
+  setPlace(versionId: string, place: ReadingPlace): void;
 }
 
 let nonce = 0;
@@ -43,6 +55,7 @@ export const useReader = create<ReaderState>()(
       openingVersionId: null,
       scrollTarget: null,
       currentBlockId: null,
+      places: {},
       open: async (versionId) => {
         set({ loading: true, openingVersionId: versionId });
         try {
@@ -57,11 +70,27 @@ export const useReader = create<ReaderState>()(
       scrollTo: (blockId, flash = true) => set({ scrollTarget: { blockId, nonce: ++nonce, flash } }),
       setCurrent: (currentBlockId) => set({ currentBlockId }),
       setPrefs: (p) => set(p),
+      setPlace: (versionId, place) =>
+        set((s) => {
+          const old = s.places[versionId];
+          if (old && old.blockId === place.blockId && Math.abs(old.fraction - place.fraction) < 0.001) return s;
+          // The most recent last, so the oldest are the ones dropped.
+          const rest = Object.entries(s.places).filter(([id]) => id !== versionId);
+          return { places: Object.fromEntries([...rest.slice(-(PLACES_KEPT - 1)), [versionId, place]]) };
+        }),
     }),
     {
       name: 'reviewdesk.reader',
-      // Only view preferences persist in the renderer; documents and marks live in SQLite.
-      partialize: (s) => ({ fontSize: s.fontSize, lineHeight: s.lineHeight, theme: s.theme, largePrint: s.largePrint, showFindings: s.showFindings }),
+      // Only view preferences (and where reading stopped) persist in the renderer; documents and
+      // marks live in SQLite.
+      partialize: (s) => ({
+        fontSize: s.fontSize,
+        lineHeight: s.lineHeight,
+        theme: s.theme,
+        largePrint: s.largePrint,
+        showFindings: s.showFindings,
+        places: s.places,
+      }),
     },
   ),
 );

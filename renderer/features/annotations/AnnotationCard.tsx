@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AnnotationListItem } from '../../../electron/api/contract';
-import { COLORS, useAnnotations, type Color } from '../../store/annotations';
+import { COLORS, noteBusy, useAnnotations, type Color } from '../../store/annotations';
 import { useReader } from '../../store/reader';
 import { useColorLabels } from '../../store/settings';
 import { useDraftActions } from '../../store/draftActions';
@@ -21,9 +21,6 @@ export function AnnotationCard({ ref, index, offset, annotation: a, path, select
   const labels = useColorLabels();
   const [note, setNote] = useState(a.note);
   const [tagInput, setTagInput] = useState('');
-  // The saved note comes back from the server after each save; adopt it only when it is not
-  // our own save echoing back (undo, another window), so typing during a save is never lost.
-  const sent = useRef(a.note);
   const noteBox = useRef<HTMLTextAreaElement>(null);
   const focusRequested = useAnnotations((s) => s.noteFocusFor === a.id);
   useEffect(() => {
@@ -31,25 +28,21 @@ export function AnnotationCard({ ref, index, offset, annotation: a, path, select
     noteBox.current?.focus();
     useAnnotations.setState({ noteFocusFor: null });
   }, [focusRequested, selected]);
+  // The saved note comes back from the server after each save; adopt it only when nothing typed
+  // here is still unsaved or on its way (then it is undo, or another window), so typing during a
+  // save is never lost.
   useEffect(() => {
-    if (a.note !== sent.current) {
-      sent.current = a.note;
-      setNote(a.note);
-    }
-  }, [a.note]);
+    if (!noteBusy(a.id)) setNote(a.note);
+  }, [a.id, a.note]);
 
-  const save = (text: string) => {
-    if (text === sent.current) return;
-    sent.current = text;
-    void useAnnotations.getState().update(a.id, { note: text });
-  };
-  const saveNote = () => save(note);
-  // A note is saved within a moment of the last keystroke, not only on blur: closing the app
-  // mid-sentence must not lose it.
+  const saveNote = () => void useAnnotations.getState().flushNote(a.id);
+  // A note is saved within a moment of the last keystroke, not only on blur; a reload or a closed
+  // window sends what is still pending (store/annotations), and so does a card scrolled away.
   useEffect(() => {
-    const timer = setTimeout(() => save(note), 700);
+    const timer = setTimeout(() => void useAnnotations.getState().flushNote(a.id), 700);
     return () => clearTimeout(timer);
-  });
+  }, [a.id, note]);
+  useEffect(() => () => void useAnnotations.getState().flushNote(a.id), [a.id]);
 
   const addTag = () => {
     const tag = tagInput.trim();
@@ -59,7 +52,13 @@ export function AnnotationCard({ ref, index, offset, annotation: a, path, select
   const quote = a.targets.map((x) => x.exact).join('');
 
   return (
-    <li ref={ref} data-index={index} style={{ transform: `translateY(${offset}px)` }} className={`card${selected ? ' selected' : ''}`} data-annotation-id={a.id}>
+    <li
+      ref={ref}
+      data-index={index}
+      style={{ transform: `translateY(${offset}px)` }}
+      className={`card${selected ? ' selected' : ''}`}
+      data-annotation-id={a.id}
+    >
       <button
         className="card-quote"
         onClick={() => {
@@ -103,7 +102,18 @@ export function AnnotationCard({ ref, index, offset, annotation: a, path, select
               </button>
             ))}
           </div>
-          <textarea ref={noteBox} data-note-for={a.id} value={note} placeholder={t.annotations.notePlaceholder} rows={4} onChange={(e) => setNote(e.target.value)} onBlur={saveNote} />
+          <textarea
+            ref={noteBox}
+            data-note-for={a.id}
+            value={note}
+            placeholder={t.annotations.notePlaceholder}
+            rows={4}
+            onChange={(e) => {
+              setNote(e.target.value);
+              useAnnotations.getState().typeNote(a.id, e.target.value);
+            }}
+            onBlur={saveNote}
+          />
           <div className="tag-input">
             <input
               list="tag-suggestions"

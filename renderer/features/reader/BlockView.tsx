@@ -17,7 +17,7 @@ interface Props {
   findings: BlockFinding[] | undefined;
   selectedId: string | null;
   flash: boolean;
-  onMarkClick(ids: string[], x: number, y: number): void;
+  onMarkClick(ids: string[], x: number, y: number, blockId: string): void;
 }
 
 /**
@@ -123,8 +123,9 @@ function BlockViewImpl({ block, marks, findHits, currentHit, findings, selectedI
                     // A click that ends a drag-selection is a selection, not a click on the mark.
                     if (!window.getSelection()?.isCollapsed) return;
                     const at = offsetAtPoint(e.currentTarget.parentElement!, e.clientX, e.clientY);
-                    const here = at === null ? r.annotations : (marks ?? []).filter((m) => m.target.start <= at && at < m.target.end).map((m) => m.annotation.id);
-                    onMarkClick(here.length ? [...new Set(here)] : r.annotations, e.clientX, e.clientY);
+                    const here =
+                      at === null ? r.annotations : (marks ?? []).filter((m) => m.target.start <= at && at < m.target.end).map((m) => m.annotation.id);
+                    onMarkClick(here.length ? [...new Set(here)] : r.annotations, e.clientX, e.clientY, block.id);
                   }
                 : undefined
             }

@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { AnnotationTarget } from '../../../electron/api/contract';
+import type { AnnotationTarget, Block } from '../../../electron/api/contract';
 import { useReader } from '../../store/reader';
 import { useAnnotations } from '../../store/annotations';
 import { useUi } from '../../store/ui';
@@ -11,6 +11,15 @@ import { MarkChooser } from './MarkChooser';
 import { FindBar } from './FindBar';
 import { useFind, type FindHit } from './find';
 import { keyboardSelection, makeTarget, rangeFromOffsets, targetsFromRange } from './selection';
+import { useReadingPlace } from './readingPlace';
+
+/** The last scroll request acted on: a reader shown again must not replay an old jump over its reading place. */
+let handledScrollNonce = 0;
+
+/** The paragraph text element of a block, if it is painted. */
+function textElement(root: HTMLElement | null, blockId: string): HTMLElement | null {
+  return root?.querySelector<HTMLElement>(`[data-block-text="${CSS.escape(blockId)}"]`) ?? null;
+}
 
 /**
  * The report text. Virtualised so a 1,000-paragraph report scrolls as smoothly as a short one;
@@ -20,6 +29,7 @@ export function Reader() {
   const doc = useReader((s) => s.doc);
   const fontSize = useReader((s) => s.fontSize);
   const lineHeight = useReader((s) => s.lineHeight);
+  const largePrint = useReader((s) => s.largePrint);
   const scrollTarget = useReader((s) => s.scrollTarget);
   const setCurrent = useReader((s) => s.setCurrent);
   const byBlock = useAnnotations((s) => s.byBlock);
@@ -30,8 +40,13 @@ export function Reader() {
   const showFindings = useReader((s) => s.showFindings);
   const scrollRef = useRef<HTMLDivElement>(null);
   const [selection, setSelection] = useState<{ targets: AnnotationTarget[]; rect: DOMRect } | null>(null);
-  const [chooser, setChooser] = useState<{ ids: string[]; x: number; y: number } | null>(null);
-  const [flashId, setFlashId] = useState<string | null>(null);
+  const [chooser, setChooser] = useState<{ ids: string[]; x: number; y: number; blockId: string } | null>(null);
+  const [flash, setFlash] = useState<{ blockId: string; nonce: number } | null>(null);
+  useEffect(() => {
+    if (!flash) return;
+    const t = setTimeout(() => setFlash(null), 1600);
+    return () => clearTimeout(t);
+  }, [flash]);
 
   // While the mouse is down (a drag-selection in progress) the paragraphs must not re-render:
   // replacing their text runs would move the selection's anchor. Marks that arrive meanwhile
@@ -47,6 +62,7 @@ export function Reader() {
   if (!dragging) painted.current = { byBlock, findingsByBlock };
 
   const blocks = useMemo(() => doc?.blocks ?? [], [doc]);
+  const blockIds = useMemo(() => blocks.map((b) => b.id), [blocks]);
   const ordById = useMemo(() => new Map(blocks.map((b) => [b.id, b.ord])), [blocks]);
   const hitsByBlock = useMemo(() => {
     const m = new Map<string, FindHit[]>();
@@ -54,34 +70,44 @@ export function Reader() {
     return m;
   }, [findHits]);
 
+  // Width of a paragraph's text, for the first guess at row heights (read from the page when painted).
+  const [textWidth, setTextWidth] = useState(560);
   const virtualizer = useVirtualizer({
     count: blocks.length,
     getScrollElement: () => scrollRef.current,
     // A close first guess (lines ≈ characters ÷ characters per line) spares the list a second
     // round of layout when the real heights are measured.
     estimateSize: (i) => {
-      const perLine = Math.max(10, Math.floor((scrollRef.current?.clientWidth ?? 900) - 230) / fontSize);
+      const perLine = Math.max(8, Math.floor(textWidth / fontSize));
       return Math.ceil((blocks[i].text.length + 2) / perLine) * fontSize * lineHeight + fontSize * 0.7 + 8;
     },
     overscan: 2,
     getItemKey: (i) => blocks[i].id,
   });
+  useEffect(() => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const read = () => {
+      const w = el.querySelector('.block:not(.block-title) .block-text')?.clientWidth;
+      if (w) setTextWidth(w);
+    };
+    read();
+    const observer = new ResizeObserver(read);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [fontSize, lineHeight, largePrint, doc]);
+
+  const place = useReadingPlace({ virtualizer, scrollRef, versionId: doc?.version.id ?? null, blockIds, layoutKey: `${fontSize}/${lineHeight}/${largePrint}` });
 
   useEffect(() => {
-    virtualizer.measure();
-  }, [fontSize, lineHeight, virtualizer]);
-
-  useEffect(() => {
-    if (!scrollTarget) return;
+    if (!scrollTarget || scrollTarget.nonce === handledScrollNonce) return;
     const ord = ordById.get(scrollTarget.blockId);
     if (ord === undefined) return;
+    handledScrollNonce = scrollTarget.nonce;
+    place.cancel();
     virtualizer.scrollToIndex(ord, { align: 'start' });
-    if (scrollTarget.flash) {
-      setFlashId(scrollTarget.blockId);
-      const t = setTimeout(() => setFlashId(null), 1600);
-      return () => clearTimeout(t);
-    }
-  }, [scrollTarget, ordById, virtualizer]);
+    if (scrollTarget.flash) setFlash({ blockId: scrollTarget.blockId, nonce: scrollTarget.nonce });
+  }, [scrollTarget, ordById, virtualizer, place]);
 
   // Marks the moment the visible paragraphs are painted with their highlights (tests and the
   // reader benchmark wait for it).
@@ -102,6 +128,9 @@ export function Reader() {
     if (topId) setCurrent(topId);
   }, [topId, setCurrent]);
 
+  // Keyboard selection for readers who do not use a mouse (see keyboardSelection for the keys).
+  const kbd = useRef<{ blockId: string; start: number; end: number } | null>(null);
+
   const onSelectionEnd = useCallback(() => {
     const sel = window.getSelection();
     if (!sel || sel.isCollapsed || sel.rangeCount === 0) {
@@ -111,51 +140,88 @@ export function Reader() {
     const range = sel.getRangeAt(0);
     if (!scrollRef.current?.contains(range.commonAncestorContainer)) return;
     const targets = targetsFromRange(range, blocks, ordById);
+    // A selection within one paragraph can be widened from the keyboard too.
+    kbd.current = targets.length === 1 ? { blockId: targets[0].blockId, start: targets[0].start, end: targets[0].end } : null;
     setSelection(targets.length ? { targets, rect: range.getBoundingClientRect() } : null);
   }, [blocks, ordById]);
 
-  // Keyboard selection for readers who do not use a mouse (see keyboardSelection for the keys).
-  const kbd = useRef<{ blockId: string; start: number; end: number } | null>(null);
+  /** Applies a selection key to a paragraph; false when the key is not a selection key. */
+  const selectionKey = useCallback((block: Block, key: string, shift: boolean, ctrl: boolean): boolean => {
+    const current = kbd.current?.blockId === block.id ? kbd.current : null;
+    const next = keyboardSelection(block, current, key, shift, ctrl);
+    const el = textElement(scrollRef.current, block.id);
+    if (!next || !el) return false;
+    kbd.current = { blockId: block.id, ...next };
+    const range = rangeFromOffsets(el, next.start, next.end);
+    if (!range) return true;
+    const sel = window.getSelection();
+    sel?.removeAllRanges();
+    sel?.addRange(range);
+    setSelection({ targets: [makeTarget(block, next.start, next.end)], rect: range.getBoundingClientRect() });
+    return true;
+  }, []);
+
+  const clearSelection = useCallback(() => {
+    kbd.current = null;
+    window.getSelection()?.removeAllRanges();
+    setSelection(null);
+  }, []);
+
   const onKeyDown = useCallback(
     (e: React.KeyboardEvent) => {
       const el = (e.target as HTMLElement).closest('[data-block-text]') as HTMLElement | null;
       if (!el) return;
       if (e.key === 'Escape') {
-        kbd.current = null;
-        window.getSelection()?.removeAllRanges();
-        setSelection(null);
+        clearSelection();
         return;
       }
       const block = blocks[ordById.get(el.dataset.blockText ?? '') ?? -1];
-      if (!block) return;
-      const current = kbd.current?.blockId === block.id ? kbd.current : null;
-      const next = keyboardSelection(block, current, e.key, e.shiftKey, e.ctrlKey || e.metaKey);
-      if (!next) return;
-      e.preventDefault();
-      kbd.current = { blockId: block.id, ...next };
-      const range = rangeFromOffsets(el, next.start, next.end);
-      if (!range) return;
-      const sel = window.getSelection();
-      sel?.removeAllRanges();
-      sel?.addRange(range);
-      setSelection({ targets: [makeTarget(block, next.start, next.end)], rect: range.getBoundingClientRect() });
+      if (block && selectionKey(block, e.key, e.shiftKey, e.ctrlKey || e.metaKey)) e.preventDefault();
     },
-    [blocks, ordById],
+    [blocks, ordById, selectionKey, clearSelection],
   );
 
-  const onMarkClick = useCallback((ids: string[], x: number, y: number) => {
+  // A paragraph repainted under a selection (proofreading marks arriving, a sync) loses the
+  // browser's selection while the toolbar still stands for it: put it back.
+  useLayoutEffect(() => {
+    const k = kbd.current;
+    if (!selection || !k || dragging) return;
+    const el = textElement(scrollRef.current, k.blockId);
+    const block = blocks[ordById.get(k.blockId) ?? -1];
+    const sel = window.getSelection();
+    if (!el || !block || !sel || sel.toString() === block.text.slice(k.start, k.end)) return;
+    const range = rangeFromOffsets(el, k.start, k.end);
+    if (!range) return;
+    sel.removeAllRanges();
+    sel.addRange(range);
+  });
+
+  // Where the focus goes back to when a popover over the text closes.
+  const focusBlock = useCallback((blockId: string | undefined) => {
+    if (blockId) textElement(scrollRef.current, blockId)?.focus({ preventScroll: true });
+  }, []);
+  const selectionBlockId = selection?.targets.at(-1)?.blockId;
+
+  const onMarkClick = useCallback((ids: string[], x: number, y: number, blockId: string) => {
     if (ids.length === 1) {
       useAnnotations.getState().select(ids[0]);
       useUi.getState().setSideTab('annotations');
-    } else setChooser({ ids, x, y });
+    } else setChooser({ ids, x, y, blockId });
   }, []);
 
   if (!doc) return null;
   return (
     <div className="reader" style={{ fontSize, lineHeight }}>
       <FindBar blocks={blocks} onJump={(h) => useReader.getState().scrollTo(h.blockId, false)} />
-      <div className="reader-scroll" ref={scrollRef} onMouseDown={(e) => e.button === 0 && setDragging(true)} onMouseUp={onSelectionEnd} onKeyDown={onKeyDown} data-testid="reader">
-        <article className="page" style={{ height: virtualizer.getTotalSize() }}>
+      <div
+        className="reader-scroll"
+        ref={scrollRef}
+        onMouseDown={(e) => e.button === 0 && setDragging(true)}
+        onMouseUp={onSelectionEnd}
+        onKeyDown={onKeyDown}
+        data-testid="reader"
+      >
+        <article className="page" id="report-text" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((it) => {
             const block = blocks[it.index];
             return (
@@ -167,7 +233,7 @@ export function Reader() {
                   currentHit={currentHit}
                   findings={showFindings ? painted.current.findingsByBlock.get(block.id) : undefined}
                   selectedId={selectedId}
-                  flash={flashId === block.id}
+                  flash={flash?.blockId === block.id}
                   onMarkClick={onMarkClick}
                 />
               </div>
@@ -175,8 +241,23 @@ export function Reader() {
           })}
         </article>
       </div>
-      {selection && <SelectionToolbar targets={selection.targets} rect={selection.rect} onDone={() => setSelection(null)} />}
-      {chooser && <MarkChooser {...chooser} onClose={() => setChooser(null)} />}
+      {selection && (
+        <SelectionToolbar
+          targets={selection.targets}
+          rect={selection.rect}
+          onDone={() => setSelection(null)}
+          onCancel={() => {
+            clearSelection();
+            focusBlock(selectionBlockId);
+          }}
+          onSelectionKey={(key, shift, ctrl) => {
+            const block = blocks[ordById.get(kbd.current?.blockId ?? '') ?? -1];
+            return !!block && selectionKey(block, key, shift, ctrl);
+          }}
+          focusText={() => focusBlock(selectionBlockId)}
+        />
+      )}
+      {chooser && <MarkChooser ids={chooser.ids} x={chooser.x} y={chooser.y} onClose={() => setChooser(null)} focusText={() => focusBlock(chooser.blockId)} />}
     </div>
   );
 }
