@@ -73,7 +73,8 @@ describe('a long import runs in the background', () => {
     const { id: reportId, versions } = (await host.call<{ id: string; versions: { id: string }[] }[]>('reports.list'))[0];
     const review = await host.call<{ findings: unknown[]; rules: unknown[] }>('review.check', { versionId: versions[0].id });
     expect(review.rules.length).toBeGreaterThan(3);
-    const next = await host.call<{ versionId: string }>('reports.import', { fileName: '修改稿.txt', dataBase64: smallReport, reportId });
+    // Another report offered as a version would be questioned (reports.import's `accept`); here it is deliberate.
+    const next = await host.call<{ versionId: string }>('reports.import', { fileName: '修改稿.txt', dataBase64: smallReport, reportId, accept: ['different-report'] });
     const compare = await host.call<{ rows: unknown[]; changes: number }>('versions.compare', { oldVersionId: versions[0].id, newVersionId: next.versionId });
     expect(compare.rows.length).toBeGreaterThan(10);
   });

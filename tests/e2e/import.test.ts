@@ -19,6 +19,7 @@ describe('importing reports in the app', () => {
   it('imports a plain-text report from the library and opens it with its outline', async () => {
     await page.locator('.topbar nav button', { hasText: '报告库' }).click();
     await page.locator('[data-testid="import-input"]').setInputFiles(join(FIXTURES, 'state-council-2024-gov-work-report.txt'));
+    await page.getByTestId('import-dialog').locator('button', { hasText: '导入' }).click(); // the version's name: 征求意见稿
     await expect.poll(reportCount).toBe(2);
     await page.waitForSelector('.toast');
     expect(await page.locator('.toast').first().textContent()).toContain('已导入');
@@ -38,6 +39,7 @@ describe('importing reports in the app', () => {
       target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
       target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
     }, bytes);
+    await page.getByTestId('import-dialog').locator('button', { hasText: '导入' }).click();
     await expect.poll(reportCount).toBe(3);
     await expect.poll(() => page.locator('.doc-title').textContent()).toContain('北京');
     await screenshot(page, 'import-docx');
@@ -47,6 +49,7 @@ describe('importing reports in the app', () => {
     await page.locator('.topbar nav button', { hasText: '报告库' }).click();
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
     await page.locator('[data-testid="import-input"]').setInputFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: png });
+    await page.getByTestId('import-dialog').locator('button', { hasText: '导入' }).click();
     await expect.poll(() => page.locator('.toast-error').count()).toBeGreaterThan(0);
     const msg = await page.locator('.toast-error').first().textContent();
     expect(msg).toMatch(/[\u4e00-\u9fa5]/);

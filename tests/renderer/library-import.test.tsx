@@ -40,7 +40,7 @@ describe('报告库 while a file is being imported', () => {
 
     let done!: Promise<string | null>;
     act(() => {
-      done = useLibrary.getState().importData('北京市政府工作报告.docx', 'AA==');
+      done = useLibrary.getState().importData('北京市政府工作报告.docx', 'AA==', undefined, '征求意见稿');
     });
     expect(screen.getByRole('status').textContent).toContain('正在导入“北京市政府工作报告.docx”');
     expect(importButton().textContent).toBe('正在导入…');
@@ -59,7 +59,7 @@ describe('报告库 while a file is being imported', () => {
     render(<LibraryView />);
     let done!: Promise<string | null>;
     act(() => {
-      done = useLibrary.getState().importData('坏文件.docx', 'AA==');
+      done = useLibrary.getState().importData('坏文件.docx', 'AA==', undefined, '征求意见稿');
     });
     expect(screen.getByRole('status')).toBeTruthy();
     await act(async () => {

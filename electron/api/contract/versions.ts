@@ -111,6 +111,37 @@ export interface AdoptionRow extends AdoptionHint {
   hint: true;
 }
 
+/** One mark in a step of a version's history: the text before and after it. */
+export interface VersionEventMark {
+  id: string;
+  kind: MarkKind;
+  /** how the carry went for it, or `reattached` (moved by hand) */
+  outcome: AnchorStatus | 'reattached';
+  /** annotation colour, or the draft kind */
+  color: string;
+  /** the note, or the draft's one-line name */
+  label: string;
+  /** the text before the step, and after it ('' for an orphan) */
+  oldExact: string;
+  newExact: string;
+  /** deleted by the user since */
+  deleted: boolean;
+}
+
+/** A step in a version's history (版本记录), as the user would tell it. */
+export interface VersionEvent {
+  kind: 'imported' | 'carried-in' | 'carried-out' | 'reattached';
+  at: string;
+  /** imported: the file it came from */
+  sourceName: string;
+  /** carried-in: the version the marks came from; carried-out: where they went */
+  otherVersionId: string | null;
+  otherLabel: string;
+  /** carries: marks per outcome */
+  counts: Record<AnchorStatus, number>;
+  marks: VersionEventMark[];
+}
+
 const Pair = z.strictObject({ oldVersionId: Uuid, newVersionId: Uuid });
 const Carry = z.strictObject({ fromVersionId: Uuid, toVersionId: Uuid });
 const Reattach = z.strictObject({ id: Uuid, targets: z.array(Target).min(1).max(500) });
@@ -121,6 +152,8 @@ export const versionContract = {
   'versions.marks': method<VersionMarks[]>()(z.strictObject({ versionId: Uuid })),
   'versions.orphans': method<OrphanMark[]>()(z.strictObject({ versionId: Uuid })),
   'versions.adoption': method<AdoptionRow[]>()(Carry),
+  /** 版本记录: its import, the marks carried into and out of it (with what became of each), re-attachments. Newest first. */
+  'versions.history': method<VersionEvent[]>()(z.strictObject({ versionId: Uuid })),
   'annotations.reattach': method<Annotation>()(Reattach),
   'drafts.reattach': method<DraftView>()(Reattach),
 };

@@ -1,12 +1,64 @@
+import { alignmentCoverage, SAME_REPORT_COVERAGE } from '../../core/anchor';
 import { sharedJobRunner } from '../../core/jobs/runner';
+import type { Block, ParsedReport } from '../../core/report/types';
 import { liveStore, type AppContext } from '../context';
 import type { Handlers } from '../contract';
+import type { ImportQuestion, ImportQuestionKind } from '../contract/library';
 import { colorLabels } from '../../core/colors';
 
-type LibraryHandlers = Pick<Handlers, 'app.info' | 'reports.list' | 'reports.get' | 'reports.import' | 'reports.rename' | 'versions.rename' | 'settings.get' | 'settings.set' | 'settings.all'>;
+type LibraryHandlers = Pick<
+  Handlers,
+  | 'app.info'
+  | 'reports.list'
+  | 'reports.get'
+  | 'reports.import'
+  | 'reports.rename'
+  | 'versions.rename'
+  | 'reports.delete'
+  | 'reports.restore'
+  | 'versions.delete'
+  | 'versions.restore'
+  | 'trash.list'
+  | 'settings.get'
+  | 'settings.set'
+  | 'settings.all'
+>;
+
+const idAndText = (b: Pick<Block, 'id' | 'text'>) => ({ id: b.id, text: b.text });
 
 export function libraryHandlers(ctx: AppContext): LibraryHandlers {
   const store = liveStore(ctx); // reads ctx.store per call: a restore swaps it
+  const jobs = () => ctx.jobs ?? sharedJobRunner();
+
+  /**
+   * Whether the user must be asked before this file is written: its paragraphs are exactly those
+   * of a version already in the library, or, offered as the next version of a report, it shares
+   * too little with that report's newest version to be a revision of it (measured on the paragraph
+   * alignment, in a worker like the compare view's).
+   */
+  async function questionFor(parsed: ParsedReport, fileName: string, reportId: string | undefined, accept: readonly ImportQuestionKind[]): Promise<ImportQuestion | null> {
+    const fileTitle = parsed.title ?? fileName.replace(/\.[^.]+$/, '');
+    const base = { fileName, fileTitle, reportTitle: '', coverage: 0, existing: null };
+    if (!accept.includes('same-text')) {
+      const same = store.reports.findSameText(parsed.blocks.map((b) => b.text));
+      if (same) {
+        const report = store.reports.get(same.reportId);
+        return { ...base, question: 'same-text', coverage: 1, existing: { reportId: report.id, versionId: same.id, reportTitle: report.title, label: same.label } };
+      }
+    }
+    if (reportId && !accept.includes('different-report')) {
+      const report = store.reports.get(reportId); // a missing report fails here, before any work
+      const newest = report.versions.at(-1);
+      if (newest) {
+        const oldBlocks = store.reports.blocksOf(newest.id);
+        const diff = await jobs().run('compareVersions', { oldBlocks: oldBlocks.map(idAndText), newBlocks: parsed.blocks.map(idAndText) });
+        const coverage = alignmentCoverage(diff.alignment, oldBlocks, parsed.blocks);
+        if (coverage < SAME_REPORT_COVERAGE) return { ...base, question: 'different-report', reportTitle: report.title, coverage: Math.round(coverage * 100) / 100 };
+      }
+    }
+    return null;
+  }
+
   return {
     'app.info': () => {
       const last = store.settings.get('reader.lastVersionId');
@@ -17,12 +69,15 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
     },
     'reports.list': () => store.reports.list(),
     'reports.get': ({ versionId }) => store.reports.getVersion(versionId),
-    'reports.import': async ({ fileName, dataBase64, reportId, label }) => {
+    'reports.import': async ({ fileName, dataBase64, reportId, label, accept = [] }) => {
+      if (reportId) store.reports.get(reportId); // refuse a report that is gone before parsing anything
       const bytes = Buffer.from(dataBase64, 'base64');
       // Parsing runs in a worker with a time limit: a pathological file must not freeze the app.
       // The worker gets its own copy (moved, not cloned); `bytes` stays here for the store.
       const copy = new Uint8Array(bytes);
       const parsed = await (ctx.jobs ?? sharedJobRunner()).run('parseReport', { bytes: copy, fileName }, { transfer: [copy.buffer] });
+      const question = await questionFor(parsed, fileName, reportId, accept);
+      if (question) return question;
       // SQLite writes stay on this thread: one connection, one transaction.
       const ids = store.reports.importVersion({ parsed, sourceName: fileName, sourceBytes: bytes, reportId, label });
       return { ...ids, report: store.reports.get(ids.reportId), repairs: parsed.repairs };
@@ -35,6 +90,24 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
       store.reports.renameVersion(versionId, label);
       return store.reports.getVersionInfo(versionId);
     },
+    'reports.delete': ({ reportId }) => {
+      const { title } = store.reports.get(reportId);
+      store.reports.softDelete(reportId);
+      return { reportId, title };
+    },
+    'reports.restore': ({ reportId }) => {
+      store.reports.restore(reportId);
+      return store.reports.get(reportId);
+    },
+    'versions.delete': ({ versionId }) => {
+      store.reports.softDeleteVersion(versionId);
+      return store.reports.getVersionInfo(versionId);
+    },
+    'versions.restore': ({ versionId }) => {
+      store.reports.restoreVersion(versionId);
+      return store.reports.getVersionInfo(versionId);
+    },
+    'trash.list': () => store.reports.trash(),
     'settings.get': ({ key }) => ({ key, value: store.settings.get(key) }),
     'settings.set': ({ key, value }) => {
       store.settings.set(key, value);

@@ -15,13 +15,14 @@ import type { Store } from '../../core/store';
 import type { CarryUpdate, MarkKind, MarkRef } from '../../core/store/revisions';
 import { liveStore, type AppContext } from '../context';
 import type { Handlers } from '../contract';
-import type { CarriedMark, CompareRow, OrphanMark } from '../contract/versions';
+import type { CarriedMark, CompareRow, OrphanMark, VersionEvent, VersionEventMark } from '../contract/versions';
+import type { HistoryEntry } from '../../core/store/revisions';
 import { blockCache, viewOf } from './draftView';
 import { alignedNew, diffCache, nearestNew } from './versionDiff';
 
 type VersionHandlers = Pick<
   Handlers,
-  'versions.compare' | 'versions.carry' | 'versions.marks' | 'versions.orphans' | 'versions.adoption' | 'annotations.reattach' | 'drafts.reattach'
+  'versions.compare' | 'versions.carry' | 'versions.marks' | 'versions.orphans' | 'versions.adoption' | 'versions.history' | 'annotations.reattach' | 'drafts.reattach'
 >;
 
 function idAndText(b: Block): { id: string; text: string } {
@@ -122,6 +123,42 @@ export function versionHandlers(ctx: AppContext): VersionHandlers {
   const compared = new Set<string>();
   async function peekAlignment(a: string, b: string) {
     return compared.has(`${a}|${b}`) ? (await diffs(a, b)).diff.alignment : undefined;
+  }
+
+  /** A mark's colour (or draft kind) and its one-line name, deleted or not. */
+  function describeMark(kind: MarkKind, id: string): { color: string; label: string } {
+    try {
+      if (kind === 'annotation') {
+        const a = store.annotations.get(id, { includeDeleted: true });
+        return { color: a.color, label: a.note };
+      }
+      const d = store.drafts.get(id, { includeDeleted: true });
+      return { color: d.kind, label: viewOf(store, blocks, d).label };
+    } catch {
+      return { color: '', label: '' }; // a mark gone for good (an exchange bundle's purge): its text still tells
+    }
+  }
+
+  /** A version's label, in the trash or not. */
+  function labelOf(versionId: string): string {
+    try {
+      return store.reports.getVersionInfo(versionId).label;
+    } catch {
+      return '';
+    }
+  }
+
+  /**
+   * The text a mark had in `versionId` after `entry` put it there: the targets the next step out of
+   * that version recorded, else the mark's targets now, if it is still there.
+   */
+  function textAfter(entry: HistoryEntry, versionId: string): string {
+    const steps = store.revisions.history(entry.markId);
+    const at = steps.findIndex((h) => h.carriedAt === entry.carriedAt && h.fromVersionId === entry.fromVersionId && h.toVersionId === entry.toVersionId);
+    const next = steps.slice(at + 1).find((h) => h.fromVersionId === versionId);
+    if (next) return joinExact(next.targets);
+    const now = store.revisions.current(entry.kind, entry.markId);
+    return now && now.versionId === versionId && now.anchorStatus !== 'orphaned' ? joinExact(now.targets) : '';
   }
 
   function reattach(kind: MarkKind, id: string, targets: AnnotationTarget[]): void {
@@ -259,6 +296,40 @@ export function versionHandlers(ctx: AppContext): VersionHandlers {
         rows.push({ ...hint, draftId: d.id, label: view.label, wording: view.wording, op: amendment.op, oldBlockId: oldTarget?.blockId ?? null, newBlockIds, hint: true as const });
       }
       return rows;
+    },
+
+    'versions.history': ({ versionId }) => {
+      const info = store.reports.getVersionInfo(versionId);
+      const empty = () => Object.fromEntries(STATUSES.map((k) => [k, 0])) as Record<AnchorStatus, number>;
+      const events: VersionEvent[] = [
+        { kind: 'imported', at: info.importedAt, sourceName: info.sourceName, otherVersionId: null, otherLabel: '', counts: empty(), marks: [] },
+      ];
+      // One carry (or re-attachment) is one transaction: its entries share both versions and the time.
+      const steps = new Map<string, VersionEvent>();
+      for (const h of store.revisions.historyOfVersion(versionId)) {
+        const kind: VersionEvent['kind'] = h.fromVersionId === h.toVersionId ? 'reattached' : h.toVersionId === versionId ? 'carried-in' : 'carried-out';
+        const key = `${kind}|${h.fromVersionId}|${h.toVersionId}|${h.carriedAt}`;
+        let e = steps.get(key);
+        if (!e) {
+          const other = kind === 'carried-in' ? h.fromVersionId : kind === 'carried-out' ? h.toVersionId : null;
+          e = { kind, at: h.carriedAt, sourceName: '', otherVersionId: other, otherLabel: other ? labelOf(other) : '', counts: empty(), marks: [] };
+          steps.set(key, e);
+          events.push(e);
+        }
+        if (h.outcome !== 'reattached') e.counts[h.outcome]++;
+        const now = store.revisions.current(h.kind, h.markId);
+        const mark: VersionEventMark = {
+          id: h.markId,
+          kind: h.kind,
+          outcome: h.outcome,
+          ...describeMark(h.kind, h.markId),
+          oldExact: joinExact(h.targets),
+          newExact: h.outcome === 'orphaned' ? '' : textAfter(h, h.toVersionId),
+          deleted: now?.deleted ?? true,
+        };
+        e.marks.push(mark);
+      }
+      return events.sort((a, b) => b.at.localeCompare(a.at) || (a.kind === 'imported' ? 1 : b.kind === 'imported' ? -1 : 0));
     },
 
     'annotations.reattach': ({ id, targets }) => {

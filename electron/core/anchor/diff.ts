@@ -51,13 +51,57 @@ class OpList {
   }
 }
 
-/** Character diff of two texts (diff_main + diff_cleanupSemantic on normalised text). */
+/** A number with its decimals and separators and a following percent or per-mille sign. */
+const NUMBER = /\d+(?:[.,]\d+)*[%‰]?/g;
+/** Private-use code points stand for number tokens while diffing; text using them is diffed plainly. */
+const TOKEN_BASE = 0xe000;
+const TOKEN_LIMIT = 0xf8ff;
+const PRIVATE_USE = /[\ue000-\uf8ff]/;
+
+/**
+ * diff_main + diff_cleanupSemantic on normalised text, with every number as ONE unit: a changed
+ * figure reads as the old number struck out and the new one inserted (54453.23% → 544.53亿元),
+ * never as digits interleaved character by character. Numbers are swapped for single private-use
+ * characters (as diff-match-patch's own line mode does for lines), diffed, and swapped back.
+ */
+function tokenDiff(a: string, b: string): DiffMatchPatch.Diff[] {
+  if (PRIVATE_USE.test(a) || PRIVATE_USE.test(b)) {
+    const plain = engine().diff_main(a, b);
+    engine().diff_cleanupSemantic(plain);
+    return plain;
+  }
+  const tokens: string[] = [];
+  const codes = new Map<string, string>();
+  let overflow = false;
+  const encode = (text: string) =>
+    text.replace(NUMBER, (n) => {
+      let c = codes.get(n);
+      if (c === undefined) {
+        if (TOKEN_BASE + tokens.length > TOKEN_LIMIT) {
+          overflow = true;
+          return n;
+        }
+        c = String.fromCharCode(TOKEN_BASE + tokens.length);
+        tokens.push(n);
+        codes.set(n, c);
+      }
+      return c;
+    });
+  const ea = encode(a);
+  const eb = encode(b);
+  const diffs = engine().diff_main(overflow ? a : ea, overflow ? b : eb);
+  engine().diff_cleanupSemantic(diffs);
+  if (overflow) return diffs;
+  const decode = (text: string) => text.replace(/[\ue000-\uf8ff]/g, (c) => tokens[c.charCodeAt(0) - TOKEN_BASE]);
+  return diffs.map(([kind, text]) => [kind, decode(text)] as DiffMatchPatch.Diff);
+}
+
+/** Diff of two texts on normalised text, numbers as whole units (see tokenDiff). */
 export function diffText(oldText: string, newText: string): DiffOp[] {
   if (oldText === newText) return oldText ? [{ op: 'equal', text: oldText }] : [];
   const a = normalizeText(oldText);
   const b = normalizeText(newText);
-  const diffs = engine().diff_main(a.text, b.text);
-  engine().diff_cleanupSemantic(diffs);
+  const diffs = tokenDiff(a.text, b.text);
   const out = new OpList();
   let p = 0; // position in a.text
   let q = 0; // position in b.text

@@ -159,6 +159,69 @@ export function scoreCandidate(text: string, quoteLength: number, c: Candidate, 
 }
 
 /**
+ * Fewest edits turning `str` into a prefix of `text` (the start is pinned, the end is free): how
+ * well context fits when it must begin exactly at a given place.
+ */
+function anchoredDistance(text: string, str: string): number {
+  const m = str.length;
+  let prev = new Int32Array(m + 1);
+  let cur = new Int32Array(m + 1);
+  for (let i = 0; i <= m; i++) prev[i] = i;
+  let best = prev[m];
+  for (let j = 1; j <= text.length; j++) {
+    cur[0] = j;
+    const c = text.charCodeAt(j - 1);
+    for (let i = 1; i <= m; i++) {
+      const sub = prev[i - 1] + (str.charCodeAt(i - 1) === c ? 0 : 1);
+      const del = prev[i] + 1;
+      const ins = cur[i - 1] + 1;
+      cur[i] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
+    }
+    if (cur[m] < best) best = cur[m];
+    [prev, cur] = [cur, prev];
+  }
+  return best;
+}
+
+const reversed = (s: string) => [...s].reverse().join('');
+
+/**
+ * An approximate match with its edges moved to where its context says they are. Edit distance is
+ * blind at the edges: for 54453.23% → 544.53亿元 the fewest edits cover "544.53亿" (leaving 元 out
+ * costs nothing more), and the mark would lose its last character. The suffix the mark was made
+ * with starts exactly at its true end (the prefix ends at its true start), so each edge moves,
+ * within a few characters, to where its context fits best; a tie keeps the edge where it was.
+ */
+function snapToContext(text: string, c: Candidate, context: QuoteContext): Candidate {
+  const slack = Math.min(8, Math.max(2, c.errors));
+  let { start, end } = c;
+  if (context.suffix) {
+    const suffix = context.suffix;
+    const fit = (e: number) => anchoredDistance(text.slice(e, e + suffix.length + slack), suffix);
+    let best = fit(end);
+    for (let d = 1; d <= slack; d++)
+      for (const e of [end + d, end - d]) {
+        if (e <= start || e > text.length) continue;
+        const f = fit(e);
+        if (f < best) [best, end] = [f, e];
+      }
+  }
+  if (context.prefix) {
+    const prefix = reversed(context.prefix);
+    const fit = (s: number) => anchoredDistance(reversed(text.slice(Math.max(0, s - prefix.length - slack), s)), prefix);
+    const from = start;
+    let best = fit(from);
+    for (let d = 1; d <= slack; d++)
+      for (const s of [from - d, from + d]) {
+        if (s < 0 || s >= end) continue;
+        const f = fit(s);
+        if (f < best) [best, start] = [f, s];
+      }
+  }
+  return { start, end, errors: c.errors };
+}
+
+/**
  * Best match for `quote` in `text`, or null when nothing is within the error budget.
  * Ties keep the earliest candidate (the peer's behaviour without a hint).
  */
@@ -172,6 +235,8 @@ export function matchQuote(text: string, quote: string, context: QuoteContext = 
     found = [...found].sort((a, b) => Math.abs(a.start - hint) - Math.abs(b.start - hint)).slice(0, opts.maxCandidates);
     found.sort((a, b) => a.start - b.start);
   }
+  // Approximate matches: edges where the context fits (exact ones are the quote itself).
+  if (found[0].errors > 0 && (context.prefix || context.suffix)) found = found.map((c) => snapToContext(text, c, context));
   let best: QuoteMatch | null = null;
   for (const c of found) {
     const { score } = scoreCandidate(text, quote.length, c, context);

@@ -81,6 +81,8 @@ interface MarkRow {
   deleted_at: string | null;
   anchor_status: string;
   anchor_score: number;
+  /** the latest carry to another version (anchor_history), when the row was read for a merge */
+  last_carried_at?: string | null;
 }
 interface AnnotationRow extends MarkRow {
   color: string;
@@ -708,8 +710,12 @@ function merge<T extends BundleAnnotation | BundleDraft, R extends MarkRow>(
       counts.unchanged++;
       continue;
     }
-    const order = newer(m.updatedAt, local.updated_at);
-    if (order > 0 && newer(local.updated_at, bundle.manifest.createdAt) > 0) {
+    // Carrying a mark to a new version does not touch its updated time (the user did not edit
+    // it), but it is a change the other side must be able to take: compare the later of the two.
+    const incomingChanged = latest(m.updatedAt, ...(m.history ?? []).map((h) => h.carriedAt));
+    const localChanged = latest(local.updated_at, local.last_carried_at ?? null);
+    const order = newer(incomingChanged, localChanged);
+    if (order > 0 && newer(localChanged, bundle.manifest.createdAt) > 0) {
       // the local edit came after the bundle was made: whoever made it has not seen the bundle's copy
       conflict('本机在这个交换包导出之后又改过，保留本机内容。');
       continue;
@@ -725,8 +731,13 @@ function merge<T extends BundleAnnotation | BundleDraft, R extends MarkRow>(
   }
 }
 
+/** The latest of some ISO times (nulls ignored). */
+function latest(first: string, ...rest: (string | null)[]): string {
+  return rest.reduce<string>((a, b) => (b !== null && newer(b, a) > 0 ? b : a), first);
+}
+
 function mergeAnnotations(db: Db, items: ResolvedMark<BundleAnnotation>[], bundle: BundleContents, history: HistoryWriter, result: BundleImportResult): void {
-  const selectOne = db.prepare('SELECT * FROM annotations WHERE id = ?');
+  const selectOne = db.prepare(`SELECT *, (SELECT MAX(carried_at) FROM anchor_history h WHERE h.mark_id = annotations.id) AS last_carried_at FROM annotations WHERE id = ?`);
   const targets = createMarkStore(db, 'annotations');
   const tagsOf = db.prepare('SELECT t.name FROM annotation_tags a JOIN tags t ON t.id = a.tag_id WHERE a.annotation_id = ? ORDER BY t.name');
   const insert = db.prepare(
@@ -774,7 +785,7 @@ function mergeAnnotations(db: Db, items: ResolvedMark<BundleAnnotation>[], bundl
 }
 
 function mergeDrafts(db: Db, items: ResolvedMark<BundleDraft>[], bundle: BundleContents, history: HistoryWriter, result: BundleImportResult): void {
-  const selectOne = db.prepare('SELECT * FROM drafts WHERE id = ?');
+  const selectOne = db.prepare(`SELECT *, (SELECT MAX(carried_at) FROM anchor_history h WHERE h.mark_id = drafts.id) AS last_carried_at FROM drafts WHERE id = ?`);
   const targets = createMarkStore(db, 'drafts');
   const insert = db.prepare(
     `INSERT INTO drafts(id, report_id, version_id, kind, title, fields_json, status, author, created_at, updated_at, deleted_at, anchor_status, anchor_score)

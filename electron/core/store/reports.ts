@@ -76,14 +76,29 @@ export interface ImportVersionInput {
   title?: string;
 }
 
+/** A report or a version in the trash. */
+export interface TrashEntry {
+  kind: 'report' | 'version';
+  id: string;
+  reportId: string;
+  /** the report's title */
+  title: string;
+  /** the version's label (empty for a report) */
+  label: string;
+  /** live versions a deleted report comes back with */
+  versions: number;
+  deletedAt: string;
+}
+
 export function createReportRepository(db: Db) {
   const insertBlock = db.prepare(
     `INSERT INTO blocks(version_id, id, ord, kind, path, level, part, section, heading_end, lead_end, lead, sentence_ends, text)
      VALUES (@version_id, @id, @ord, @kind, @path, @level, @part, @section, @heading_end, @lead_end, @lead, @sentence_ends, @text)`,
   );
 
+  /** Live versions of a report (those in the trash are left out). */
   function versionsOf(reportId: string): VersionInfo[] {
-    return (db.prepare(`SELECT ${VERSION_COLS} FROM versions WHERE report_id = ? ORDER BY ord`).all(reportId) as VersionRow[]).map(toVersion);
+    return (db.prepare(`SELECT ${VERSION_COLS} FROM versions WHERE report_id = ? AND deleted_at IS NULL ORDER BY ord`).all(reportId) as VersionRow[]).map(toVersion);
   }
 
   function getVersionInfo(versionId: string): VersionInfo {
@@ -141,7 +156,7 @@ export function createReportRepository(db: Db) {
         let reportId = input.reportId;
         if (reportId) {
           getReportRow(reportId);
-          const dup = db.prepare('SELECT label FROM versions WHERE report_id = ? AND source_sha256 = ?').get(reportId, sha) as { label: string } | undefined;
+          const dup = db.prepare('SELECT label FROM versions WHERE report_id = ? AND source_sha256 = ? AND deleted_at IS NULL').get(reportId, sha) as { label: string } | undefined;
           if (dup) throw new ReviewDeskError('import/duplicate-version', `这个文件已作为“${dup.label}”导入过，无需重复导入。`);
         } else {
           reportId = randomUUID();
@@ -155,8 +170,10 @@ export function createReportRepository(db: Db) {
             now,
           );
         }
-        const prev = db.prepare('SELECT id, ord FROM versions WHERE report_id = ? ORDER BY ord DESC LIMIT 1').get(reportId) as { id: string; ord: number } | undefined;
-        const ord = prev ? prev.ord + 1 : 0;
+        // ord counts every version ever imported (a restored one keeps its place); the predecessor is the newest live one.
+        const last = db.prepare('SELECT MAX(ord) AS ord FROM versions WHERE report_id = ?').get(reportId) as { ord: number | null };
+        const prev = db.prepare('SELECT id FROM versions WHERE report_id = ? AND deleted_at IS NULL ORDER BY ord DESC LIMIT 1').get(reportId) as { id: string } | undefined;
+        const ord = last.ord === null ? 0 : last.ord + 1;
         const versionId = randomUUID();
         const meta: VersionMeta = {
           date: parsed.date,
@@ -204,6 +221,76 @@ export function createReportRepository(db: Db) {
 
     count(): number {
       return (db.prepare('SELECT COUNT(*) AS n FROM reports WHERE deleted_at IS NULL').get() as { n: number }).n;
+    },
+
+    /**
+     * A live version whose paragraphs are exactly `texts`, in order: the same report imported again
+     * from another copy (another encoding, another format). Only versions with as many paragraphs
+     * are read.
+     */
+    findSameText(texts: readonly string[]): VersionInfo | null {
+      const candidates = db
+        .prepare(
+          `SELECT v.id FROM versions v JOIN reports r ON r.id = v.report_id
+           WHERE v.deleted_at IS NULL AND r.deleted_at IS NULL AND (SELECT COUNT(*) FROM blocks b WHERE b.version_id = v.id) = ?
+           ORDER BY r.created_at, v.ord`,
+        )
+        .all(texts.length) as { id: string }[];
+      const textsOf = db.prepare('SELECT text FROM blocks WHERE version_id = ? ORDER BY ord').pluck();
+      for (const c of candidates) {
+        const stored = textsOf.all(c.id) as string[];
+        if (stored.every((t, i) => t === texts[i])) return getVersionInfo(c.id);
+      }
+      return null;
+    },
+
+    /** To the trash: the report leaves every list; its versions, paragraphs and marks stay for a restore. */
+    softDelete(reportId: string): void {
+      getReportRow(reportId);
+      const now = new Date().toISOString();
+      db.prepare('UPDATE reports SET deleted_at = ?, updated_at = ? WHERE id = ?').run(now, now, reportId);
+    },
+
+    restore(reportId: string): void {
+      const r = db.prepare('SELECT id FROM reports WHERE id = ?').get(reportId);
+      if (!r) throw new ReviewDeskError('not-found/report', '找不到该报告，可能已被彻底删除。');
+      db.prepare('UPDATE reports SET deleted_at = NULL, updated_at = ? WHERE id = ?').run(new Date().toISOString(), reportId);
+    },
+
+    /** A version to the trash. The last live version of a report is not deleted alone: the report is. */
+    softDeleteVersion(versionId: string): void {
+      const v = getVersionInfo(versionId);
+      getReportRow(v.reportId);
+      db.transaction(() => {
+        const live = db.prepare('SELECT COUNT(*) AS n FROM versions WHERE report_id = ? AND deleted_at IS NULL').get(v.reportId) as { n: number };
+        if (live.n <= 1) throw new ReviewDeskError('versions/last-version', '这是这份报告仅有的版本，不能单独删除；如不再需要，请删除整份报告。');
+        db.prepare('UPDATE versions SET deleted_at = ? WHERE id = ?').run(new Date().toISOString(), versionId);
+      })();
+    },
+
+    /** Back from the trash; its report too, if that was deleted meanwhile. */
+    restoreVersion(versionId: string): void {
+      const v = getVersionInfo(versionId);
+      db.transaction(() => {
+        db.prepare('UPDATE versions SET deleted_at = NULL WHERE id = ?').run(versionId);
+        db.prepare('UPDATE reports SET deleted_at = NULL WHERE id = ? AND deleted_at IS NOT NULL').run(v.reportId);
+      })();
+    },
+
+    /** What is in the trash: deleted reports, and deleted versions of reports that are not. Newest first. */
+    trash(): TrashEntry[] {
+      const reports = db.prepare('SELECT id, title, deleted_at FROM reports WHERE deleted_at IS NOT NULL').all() as { id: string; title: string; deleted_at: string }[];
+      const versions = db
+        .prepare(
+          `SELECT v.id, v.report_id, v.label, v.deleted_at, r.title FROM versions v JOIN reports r ON r.id = v.report_id
+           WHERE v.deleted_at IS NOT NULL AND r.deleted_at IS NULL`,
+        )
+        .all() as { id: string; report_id: string; label: string; deleted_at: string; title: string }[];
+      const count = db.prepare('SELECT COUNT(*) AS n FROM versions WHERE report_id = ? AND deleted_at IS NULL').pluck();
+      return [
+        ...reports.map((r): TrashEntry => ({ kind: 'report', id: r.id, reportId: r.id, title: r.title, label: '', versions: count.get(r.id) as number, deletedAt: r.deleted_at })),
+        ...versions.map((v): TrashEntry => ({ kind: 'version', id: v.id, reportId: v.report_id, title: v.title, label: v.label, versions: 1, deletedAt: v.deleted_at })),
+      ].sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
     },
   };
 }

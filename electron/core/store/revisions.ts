@@ -98,6 +98,17 @@ export function createRevisionRepository(db: Db, annotations: AnnotationReposito
   const versionOf = (kind: MarkKind, id: string) => versionStmt[kind]().get(id) as { version_id: string } | undefined;
   const markStores = { annotations: createMarkStore(db, 'annotations'), drafts: createMarkStore(db, 'drafts') };
 
+  /**
+   * Moves a carried mark: its version, status and re-anchored targets (none given keeps the old
+   * ones: an orphan). Its `updated_at` stays: carrying is not an edit of the mark, and the time
+   * the user last changed it must still read the same afterwards.
+   */
+  function moveMark(kind: MarkKind, u: CarryUpdate, toVersionId: string): void {
+    const table = kind === 'annotation' ? 'annotations' : 'drafts';
+    db.prepare(`UPDATE ${table} SET version_id = ?, anchor_status = ?, anchor_score = ? WHERE id = ?`).run(toVersionId, u.status, u.score, u.id);
+    if (u.targets.length) markStores[table].writeTargets(u.id, u.targets);
+  }
+
   /** Live marks on a version with their targets: a few queries, not a few per mark. */
   function marksOn(versionId: string): MarkRef[] {
     const out: MarkRef[] = [];
@@ -197,19 +208,37 @@ export function createRevisionRepository(db: Db, annotations: AnnotationReposito
           const row = versionOf(u.kind, u.id);
           if (!mark || row?.version_id !== fromVersionId) continue;
           insertHistory.run(u.id, u.kind, fromVersionId, toVersionId, JSON.stringify(mark.targets.map(plainTarget)), u.status, u.score, now);
-          (u.kind === 'annotation' ? annotations : drafts).reanchor(u.id, toVersionId, u.targets, u.status, u.score);
+          moveMark(u.kind, u, toVersionId);
           moved.add(u.id);
         }
       })();
       return moved;
     },
 
-    /** Attaches a mark to newly chosen text in its own version; the targets it had go to the history. */
+    /**
+     * Attaches a mark to newly chosen text in its own version; the targets it had go to the history.
+     * The user chose the text, so the mark is where it belongs: it reads as found (no 原文有改动),
+     * and the history keeps that it was re-attached.
+     */
     reattach(kind: MarkKind, mark: MarkRef, targets: AnnotationTarget[]): void {
       db.transaction(() => {
         insertHistory.run(mark.id, kind, mark.versionId, mark.versionId, JSON.stringify(mark.targets.map(plainTarget)), 'reattached', 1, new Date().toISOString());
-        (kind === 'annotation' ? annotations : drafts).reanchor(mark.id, mark.versionId, targets, 'edited', 1);
+        (kind === 'annotation' ? annotations : drafts).reanchor(mark.id, mark.versionId, targets, 'unchanged', 1);
       })();
+    },
+
+    /** Every history entry into or out of a version (carries both ways, re-attachments), oldest first. */
+    historyOfVersion(versionId: string): HistoryEntry[] {
+      return (db.prepare('SELECT * FROM anchor_history WHERE to_version_id = ? OR from_version_id = ? ORDER BY id').all(versionId, versionId) as HistoryRow[]).map(toEntry);
+    },
+
+    /** Where a mark is now and what it points at, deleted or not (null when it never existed). */
+    current(kind: MarkKind, id: string): { versionId: string; anchorStatus: AnchorStatus; deleted: boolean; targets: TextTarget[] } | null {
+      const table = kind === 'annotation' ? 'annotations' : 'drafts';
+      const r = db.prepare(`SELECT version_id, anchor_status, deleted_at FROM ${table} WHERE id = ?`).get(id) as
+        | { version_id: string; anchor_status: AnchorStatus; deleted_at: string | null }
+        | undefined;
+      return r ? { versionId: r.version_id, anchorStatus: r.anchor_status, deleted: r.deleted_at !== null, targets: markStores[table].readTargets(id) } : null;
     },
   };
 }

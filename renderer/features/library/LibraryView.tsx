@@ -1,14 +1,35 @@
-import { Fragment, useRef, useState } from 'react';
+import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
+import type { Report, Result } from '../../../electron/api/contract';
+import { api, errorMessage } from '../../api/client';
 import { useLibrary } from '../../store/library';
 import { useReader } from '../../store/reader';
 import { useUi } from '../../store/ui';
 import { t } from '../../i18n/zh-CN';
 import { CompareButton } from '../compare/CompareButton';
 import { BundleButtons } from '../bundles/BundleButtons';
+import { Rename } from './Rename';
+import { VersionHistory } from './VersionHistory';
 
 const ACCEPT = '.docx,.txt,.md,.markdown,.html,.htm,text/plain,text/html';
+const f = t.versionFlow;
 
-/** Reports with their versions; import a new report or a new version of one. */
+type TrashEntry = Result<'trash.list'>[number];
+
+function fail(e: unknown) {
+  useUi.getState().toast('error', errorMessage(e));
+}
+
+/** After the open report or version went to the trash: read the newest version left, else nothing. */
+async function leaveDeleted(reportId: string, versionId?: string) {
+  const doc = useReader.getState().doc;
+  if (!doc || doc.report.id !== reportId || (versionId && doc.version.id !== versionId)) return;
+  const reports = useLibrary.getState().reports;
+  const next = reports.find((r) => r.id === reportId)?.versions.at(-1) ?? reports[0]?.versions.at(-1);
+  if (next) await useReader.getState().open(next.id);
+  else useReader.setState({ doc: null });
+}
+
+/** Reports with their versions; import a new report or a new version of one; rename, delete, restore. */
 export function LibraryView() {
   const reports = useLibrary((s) => s.reports);
   const importing = useLibrary((s) => s.importing);
@@ -16,6 +37,13 @@ export function LibraryView() {
   const input = useRef<HTMLInputElement>(null);
   const [target, setTarget] = useState<string | undefined>(undefined);
   const [repairsOf, setRepairsOf] = useState<string | null>(null);
+  const [historyOf, setHistoryOf] = useState<string | null>(null);
+  const [trash, setTrash] = useState<TrashEntry[]>([]);
+
+  const loadTrash = useCallback(() => {
+    api['trash.list']({}).then(setTrash, fail);
+  }, []);
+  useEffect(loadTrash, [loadTrash]);
 
   const open = async (versionId: string) => {
     await useReader.getState().open(versionId);
@@ -24,6 +52,61 @@ export function LibraryView() {
   const pick = (reportId?: string) => {
     setTarget(reportId);
     input.current?.click();
+  };
+
+  const restore = async (entry: Pick<TrashEntry, 'kind' | 'id' | 'title' | 'label'>) => {
+    try {
+      if (entry.kind === 'report') await api['reports.restore']({ reportId: entry.id });
+      else await api['versions.restore']({ versionId: entry.id });
+      await useLibrary.getState().load();
+      loadTrash();
+      useUi.getState().toast('info', entry.kind === 'report' ? f.restoredReport(entry.title) : f.restoredVersion(entry.label));
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const deleteReport = async (r: Report) => {
+    try {
+      await api['reports.delete']({ reportId: r.id });
+      await useLibrary.getState().load();
+      loadTrash();
+      await leaveDeleted(r.id);
+      useUi.getState().toast('info', f.deletedReport(r.title), { label: t.undo, run: () => void restore({ kind: 'report', id: r.id, title: r.title, label: '' }) });
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const deleteVersion = async (r: Report, versionId: string, label: string) => {
+    try {
+      await api['versions.delete']({ versionId });
+      await useLibrary.getState().load();
+      loadTrash();
+      await leaveDeleted(r.id, versionId);
+      if (historyOf === versionId) setHistoryOf(null);
+      useUi.getState().toast('info', f.deletedVersion(label), { label: t.undo, run: () => void restore({ kind: 'version', id: versionId, title: r.title, label }) });
+    } catch (e) {
+      fail(e);
+    }
+  };
+
+  const renameReport = async (reportId: string, title: string) => {
+    try {
+      await api['reports.rename']({ reportId, title });
+      await useLibrary.getState().load();
+      loadTrash(); // a deleted version is listed under its report's title
+    } catch (e) {
+      fail(e);
+    }
+  };
+  const renameVersion = async (versionId: string, label: string) => {
+    try {
+      await api['versions.rename']({ versionId, label });
+      await useLibrary.getState().load();
+    } catch (e) {
+      fail(e);
+    }
   };
 
   return (
@@ -61,21 +144,28 @@ export function LibraryView() {
         {reports.map((r) => (
           <li key={r.id} className="report-card" data-report-id={r.id}>
             <div className="report-head">
-              <h3>{r.title}</h3>
-              <span className="muted">
-                {[r.region, r.year].filter(Boolean).join(' · ')}
-              </span>
+              <Rename value={r.title} field={f.titleField} buttonLabel={f.renameReport} onSave={(title) => renameReport(r.id, title)}>
+                <h3>{r.title}</h3>
+              </Rename>
+              <span className="muted">{[r.region, r.year].filter(Boolean).join(' · ')}</span>
               <button onClick={() => pick(r.id)} disabled={importing !== null}>
                 {t.library.addVersion}
               </button>
               <CompareButton report={r} />
+              <button className="danger vf-delete-report" onClick={() => void deleteReport(r)}>
+                {f.deleteReport}
+              </button>
             </div>
             <table className="versions">
               <tbody>
                 {[...r.versions].reverse().map((v) => (
                   <Fragment key={v.id}>
-                    <tr className={v.id === current ? 'current' : undefined}>
-                      <td>{v.label}</td>
+                    <tr className={v.id === current ? 'current' : undefined} data-version-id={v.id}>
+                      <td className="vf-label-cell">
+                        <Rename value={v.label} field={t.library.versionLabel} buttonLabel={f.renameVersion} onSave={(label) => renameVersion(v.id, label)}>
+                          <span className="version-name">{v.label}</span>
+                        </Rename>
+                      </td>
                       <td className="muted">{v.sourceName}</td>
                       <td className="muted">{t.library.blocks(v.meta.blockCount)}</td>
                       <td className="muted">{new Date(v.importedAt).toLocaleDateString('zh-CN')}</td>
@@ -86,8 +176,19 @@ export function LibraryView() {
                           </button>
                         )}
                       </td>
-                      <td>
+                      <td className="vf-actions">
+                        <button className="link vf-history-button" aria-expanded={historyOf === v.id} onClick={() => setHistoryOf(historyOf === v.id ? null : v.id)}>
+                          {f.history}
+                        </button>
                         <button onClick={() => void open(v.id)}>{t.library.open}</button>
+                        <button
+                          className="danger"
+                          disabled={r.versions.length < 2}
+                          title={r.versions.length < 2 ? f.lastVersionTitle : undefined}
+                          onClick={() => void deleteVersion(r, v.id, v.label)}
+                        >
+                          {f.deleteVersion}
+                        </button>
                       </td>
                     </tr>
                     {repairsOf === v.id && (
@@ -106,6 +207,13 @@ export function LibraryView() {
                         </td>
                       </tr>
                     )}
+                    {historyOf === v.id && (
+                      <tr className="vf-history-row">
+                        <td colSpan={6}>
+                          <VersionHistory versionId={v.id} label={v.label} />
+                        </td>
+                      </tr>
+                    )}
                   </Fragment>
                 ))}
               </tbody>
@@ -113,6 +221,21 @@ export function LibraryView() {
           </li>
         ))}
       </ul>
+      {trash.length > 0 && (
+        <section className="vf-trash" aria-label={f.trash}>
+          <h3>{f.trash}</h3>
+          <p className="muted">{f.trashHint}</p>
+          <ul>
+            {trash.map((e) => (
+              <li key={e.id} className="vf-trash-item" data-trash-id={e.id}>
+                <span>{e.kind === 'report' ? f.trashReport(e.title, e.versions) : f.trashVersion(e.title, e.label)}</span>
+                <span className="muted">{f.deletedOn(new Date(e.deletedAt).toLocaleString('zh-CN'))}</span>
+                <button onClick={() => void restore(e)}>{f.restore}</button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
     </div>
   );
 }

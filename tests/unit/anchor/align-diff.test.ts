@@ -32,9 +32,17 @@ describe('diffText', () => {
     expect(ops.filter((o) => o.op === 'format').map((o) => [o.oldText, o.text])).toEqual([[',', '，']]);
   });
 
-  it('shows a changed number as one deletion and one insertion', () => {
+  it('shows a changed number as the whole old number deleted and the whole new one inserted', () => {
     const ops = diffText('新建改建农村公路938公里', '新建改建农村公路 950 公里');
-    expect(ops.filter((o) => o.op === 'delete' || o.op === 'insert').map((o) => `${o.op}:${o.text}`)).toEqual(['delete:38', 'insert:50']);
+    expect(ops.filter((o) => o.op === 'delete' || o.op === 'insert').map((o) => `${o.op}:${o.text.trim()}`)).toEqual(['delete:938', 'insert:950']);
+    const amount = diffText('199个省市重点项目完成投资54453.23%。500千伏', '199个省市重点项目完成投资544.53亿元。500千伏');
+    expect(amount.filter((o) => o.op !== 'equal').map((o) => `${o.op}:${o.text}`)).toEqual(['delete:54453.23%', 'insert:544.53亿元']);
+    // A number that shares digits with another stays whole too (620 → 650, not 2 → 5).
+    expect(
+      diffText('高新技术企业达620家', '高新技术企业达650家')
+        .filter((o) => o.op !== 'equal')
+        .map((o) => o.text),
+    ).toEqual(['620', '650']);
   });
 
   it('reconstructs both texts from the ops for any edits of a real paragraph (property)', () => {

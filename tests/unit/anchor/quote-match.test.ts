@@ -161,6 +161,14 @@ describe('matchQuote on report text', () => {
     expect(text.slice(m.start, m.end)).toBe('新建改建农村公路938公里');
     expect(m.errors).toBeGreaterThan(0);
   });
+  it('puts an approximate match’s edges where its context fits, not where the fewest edits end', () => {
+    const revised = '199个省市重点项目完成投资544.53亿元。500千伏赤壁变电站投产送电';
+    // Edit distance alone is as happy with "544.53亿" as with "544.53亿元"; the suffix is not.
+    const m = matchQuote(revised, '完成投资54453.23%', { prefix: '199个省市重点项目', suffix: '。500千伏赤壁变电站' })!;
+    expect(revised.slice(m.start, m.end)).toBe('完成投资544.53亿元');
+    const bare = matchQuote(revised, '54453.23%', { prefix: '省市重点项目完成投资', suffix: '。500千伏' })!;
+    expect(revised.slice(bare.start, bare.end)).toBe('544.53亿元');
+  });
   it('tells two occurrences of 新建改建农村 apart by their suffix', () => {
     const m = matchQuote(text, '新建改建农村', { suffix: '户厕5551户' })!;
     expect(m.start).toBe(text.lastIndexOf('新建改建农村'));

@@ -96,6 +96,16 @@ describe('reanchor on the Xianning report', () => {
     expect(r.score).toBeLessThan(1);
   });
 
+  it('keeps the whole of a number rewritten with its unit (54453.23% → 544.53亿元): the last character is not lost', () => {
+    for (const quote of ['完成投资54453.23%', '54453.23%', '199个省市重点项目完成投资54453.23%']) {
+      const { block, target } = markOn(xianning, quote);
+      const at = xianning[block].text.indexOf('54453.23%');
+      const rev = new Revision(xianning).replace(block, at, at + '54453.23%'.length, '544.53亿元').build();
+      const r = one(target, xianning, rev.blocks);
+      expect(r).toMatchObject({ match: 'fuzzy', status: 'edited', exact: quote.replace('54453.23%', '544.53亿元') });
+    }
+  });
+
   it('orphans marks on a deleted paragraph, even short ones whose words recur elsewhere', () => {
     const { block, target } = markOn(xianning, '深化实施强县工程。加快推进以县城为重要载体的就地城镇化');
     const short = { ...makeTarget(xianning[block], target.start + 9, target.start + 13), id: 'short' }; // 加快推进

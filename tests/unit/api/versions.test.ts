@@ -178,14 +178,14 @@ describe('versions.marks and versions.orphans', () => {
 });
 
 describe('annotations.reattach / drafts.reattach', () => {
-  it('re-attaches an orphan to newly selected text; it shows as edited and is no longer an orphan', async () => {
+  it('re-attaches an orphan to newly selected text; it reads as found (not 原文有改动) and is no longer an orphan', async () => {
     const gone = await annotate('公租房租赁补贴发放970户');
     const { versionId: v2 } = await importRevision();
     await call('versions.carry', { fromVersionId: doc.version.id, toVersionId: v2 });
     const v2doc = await call<ReportVersion>('reports.get', { versionId: v2 });
     const t = target('改造城镇老旧小区434个', v2doc.blocks);
     const a = await call<Annotation>('annotations.reattach', { id: gone.id, targets: [t] });
-    expect(a).toMatchObject({ anchorStatus: 'edited', anchorScore: 1, versionId: v2 });
+    expect(a).toMatchObject({ anchorStatus: 'unchanged', anchorScore: 1, versionId: v2 });
     expect(a.targets.map((x) => x.exact)).toEqual(['改造城镇老旧小区434个']);
     expect(await call<OrphanMark[]>('versions.orphans', { versionId: v2 })).toEqual([]);
     const h = env.backend.ctx.store.revisions.history(gone.id);
@@ -219,7 +219,7 @@ describe('annotations.reattach / drafts.reattach', () => {
     expect(r.marks[0]).toMatchObject({ id: d.id, status: 'orphaned' });
     const v2doc = await call<ReportVersion>('reports.get', { versionId: v2 });
     const view = await call<DraftView>('drafts.reattach', { id: d.id, targets: [target('改造城镇老旧小区434个', v2doc.blocks)] });
-    expect(view).toMatchObject({ anchorStatus: 'edited', versionId: v2 });
+    expect(view).toMatchObject({ anchorStatus: 'unchanged', versionId: v2 });
     expect(view.targets[0].exact).toBe('改造城镇老旧小区434个');
   });
 });
