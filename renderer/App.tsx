@@ -8,6 +8,8 @@ import { useAnnotations } from './store/annotations';
 import { Outline } from './features/outline/Outline';
 import { Reader } from './features/reader/Reader';
 import { ViewControls } from './features/reader/ViewControls';
+import { ShortcutsHelp } from './features/reader/ShortcutsHelp';
+import { focusReadingPlace } from './features/reader/readingPlace';
 import { SidePanel } from './features/SidePanel';
 import { LibraryView } from './features/library/LibraryView';
 import { SettingsView } from './features/settings/SettingsView';
@@ -15,8 +17,10 @@ import { extraViews } from './features/views';
 import { Toasts } from './components/Toasts';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { RevisionBar } from './features/compare/RevisionBar';
-import { VersionSwitcher } from './features/compare/VersionSwitcher';
+import { OpenReportTitle, VersionSwitcher } from './features/compare/VersionSwitcher';
+import { ImportDialog } from './features/library/ImportDialog';
 import { RecoveryPrompt } from './features/backups/RecoveryPrompt';
+import { IdentityPrompt } from './features/identity/IdentityPrompt';
 import { onGlobalKey } from './keyboard';
 import { subscribeMenuCommands } from './menuCommands';
 import { t } from './i18n/zh-CN';
@@ -89,6 +93,17 @@ export function App() {
       onDrop={onDrop}
     >
       <header className="topbar">
+        {/* First in the Tab order: past the header and the outline straight to the text. */}
+        <a
+          className="skip-link"
+          href="#report-text"
+          onClick={(e) => {
+            e.preventDefault();
+            if (!focusReadingPlace()) document.querySelector<HTMLElement>('main.view')?.focus();
+          }}
+        >
+          {t.reader.skipToText}
+        </a>
         <span className="brand">{t.appName}</span>
         <nav>
           {NAV.map((n) => (
@@ -99,26 +114,34 @@ export function App() {
         </nav>
         {doc && (
           <span className="doc-title" title={doc.version.sourceName}>
-            {doc.report.title} · <VersionSwitcher />
+            <span className="doc-name">
+              <OpenReportTitle />
+            </span>{' '}
+            · <VersionSwitcher />
           </span>
         )}
         {view === 'reader' && <ViewControls />}
       </header>
       {fatal && <div className="fatal">{fatal}</div>}
-      <main className={`view view-${view}`}>
+      <ErrorBoundary part={t.boundary.parts.identity}>
+        <IdentityPrompt />
+      </ErrorBoundary>
+      <main className={`view view-${view}`} tabIndex={-1}>
         {view === 'reader' && (
           <div className="three-panes">
             <ErrorBoundary part={t.boundary.parts.outline} resetKey={doc}>
               <Outline />
             </ErrorBoundary>
-            <ErrorBoundary part={t.boundary.parts.reader} resetKey={doc}>
-              {doc ? <Reader /> : <div className="loading">{t.loading}</div>}
-            </ErrorBoundary>
+            <div className="reader-column">
+              <ErrorBoundary part={t.boundary.parts.revision} resetKey={doc}>
+                <RevisionBar />
+              </ErrorBoundary>
+              <ErrorBoundary part={t.boundary.parts.reader} resetKey={doc}>
+                {doc ? <Reader /> : <div className="loading">{t.loading}</div>}
+              </ErrorBoundary>
+            </div>
             <ErrorBoundary part={t.boundary.parts.side} resetKey={doc}>
               <SidePanel />
-            </ErrorBoundary>
-            <ErrorBoundary part={t.boundary.parts.revision} resetKey={doc}>
-              <RevisionBar />
             </ErrorBoundary>
           </div>
         )}
@@ -142,6 +165,10 @@ export function App() {
       <ErrorBoundary part={t.boundary.parts.recovery}>
         <RecoveryPrompt />
       </ErrorBoundary>
+      <ErrorBoundary part={t.boundary.parts.library}>
+        <ImportDialog />
+      </ErrorBoundary>
+      <ShortcutsHelp />
       <Toasts />
     </div>
   );

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { AnnotationListItem, AnnotationTarget, TargetPosition } from '../../electron/api/contract';
-import { api, errorMessage } from '../api/client';
+import { api, apiOnUnload, errorMessage } from '../api/client';
 import { t } from '../i18n/zh-CN';
 import { useUi } from './ui';
 import { useReader } from './reader';
@@ -8,7 +8,8 @@ import { useReader } from './reader';
 export type Color = 'yellow' | 'blue' | 'orange' | 'red' | 'green' | 'purple';
 export const COLORS: Color[] = ['yellow', 'blue', 'orange', 'red', 'green', 'purple'];
 
-interface UndoEntry {
+/** One step of the shared undo stack: a pair of API calls. Drafts push theirs here too (see push). */
+export interface UndoEntry {
   undo: () => Promise<void>;
   redo: () => Promise<void>;
 }
@@ -42,9 +43,15 @@ interface AnnotationState {
   remove(id: string): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
+  /** Puts another store's action (a draft created, edited, deleted) on this same stack, so Ctrl+Z covers it. */
+  push(entry: UndoEntry): void;
   select(id: string | null): void;
   /** select an annotation and put the caret in its note (批注 in the selection toolbar) */
   editNote(id: string): void;
+  /** A keystroke in a note: kept (and journaled) until `flushNote` or the page closing sends it. */
+  typeNote(id: string, text: string): void;
+  /** Sends a note typed since the last save, if any. */
+  flushNote(id: string): Promise<void>;
   setFilters(f: Partial<Filters>): void;
 }
 
@@ -63,6 +70,49 @@ function index(list: AnnotationListItem[]): BlockMarks {
 
 function fail(e: unknown) {
   useUi.getState().toast('error', errorMessage(e));
+}
+
+/**
+ * Notes typed and not yet sent, per annotation, with the note as it was before (to replay a
+ * journaled edit only over the text it was typed on). Every keystroke is also journaled in
+ * localStorage, synchronously: a page that dies before its save gets out sends it at the next
+ * start. Cleared once the back end confirms.
+ */
+type PendingNote = { text: string; before: string };
+const pendingNotes = new Map<string, PendingNote>();
+/** saves sent and not yet answered, per annotation */
+const notesInFlight = new Map<string, number>();
+const NOTE_JOURNAL_KEY = 'reviewdesk.noteJournal';
+const noteJournal = {
+  read(): Record<string, PendingNote> {
+    try {
+      return (JSON.parse(localStorage.getItem(NOTE_JOURNAL_KEY) ?? '{}') as Record<string, PendingNote>) ?? {};
+    } catch {
+      return {};
+    }
+  },
+  write(j: Record<string, PendingNote>) {
+    try {
+      if (Object.keys(j).length) localStorage.setItem(NOTE_JOURNAL_KEY, JSON.stringify(j));
+      else localStorage.removeItem(NOTE_JOURNAL_KEY);
+    } catch {
+      // storage full or disabled: the normal save path still runs
+    }
+  },
+  put(id: string, entry: PendingNote) {
+    noteJournal.write({ ...noteJournal.read(), [id]: entry });
+  },
+  drop(id: string) {
+    const j = noteJournal.read();
+    if (!(id in j)) return;
+    delete j[id];
+    noteJournal.write(j);
+  },
+};
+
+/** True while a note has typing not yet saved, or a save not yet answered: its card keeps what is typed. */
+export function noteBusy(id: string): boolean {
+  return pendingNotes.has(id) || (notesInFlight.get(id) ?? 0) > 0;
 }
 
 export const useAnnotations = create<AnnotationState>()((set, get) => {
@@ -96,6 +146,7 @@ export const useAnnotations = create<AnnotationState>()((set, get) => {
       const run = (async () => {
         const [list, tags] = await Promise.all([api['annotations.list']({ versionId }), api['annotations.tags']({})]);
         set({ versionId, list, byBlock: index(list), tags, undoStack: [], redoStack: [], selectedId: null });
+        await replayNoteJournal(list);
       })();
       inflight = { versionId, promise: run };
       return run;
@@ -184,8 +235,36 @@ export const useAnnotations = create<AnnotationState>()((set, get) => {
         }
       }),
 
+    push,
     select: (selectedId) => set({ selectedId }),
     editNote: (id) => set({ selectedId: id, noteFocusFor: id }),
+
+    typeNote: (id, text) => {
+      const saved = get().list.find((a) => a.id === id)?.note ?? '';
+      const before = pendingNotes.get(id)?.before ?? saved;
+      if (text === saved && !notesInFlight.get(id)) {
+        // typed back to what is saved: nothing to send
+        pendingNotes.delete(id);
+        noteJournal.drop(id);
+        return;
+      }
+      pendingNotes.set(id, { text, before });
+      noteJournal.put(id, { text, before });
+    },
+
+    flushNote: async (id) => {
+      const pending = pendingNotes.get(id);
+      if (!pending) return;
+      pendingNotes.delete(id);
+      notesInFlight.set(id, (notesInFlight.get(id) ?? 0) + 1);
+      try {
+        await get().update(id, { note: pending.text });
+      } finally {
+        notesInFlight.set(id, (notesInFlight.get(id) ?? 1) - 1);
+      }
+      // Confirmed (update reports its own failures): the journal entry has done its job.
+      if (!pendingNotes.has(id) && get().list.find((a) => a.id === id)?.note === pending.text) noteJournal.drop(id);
+    },
     setFilters: (f) => set({ filters: { ...get().filters, ...f } }),
   };
 });
@@ -208,6 +287,60 @@ export function filterAnnotations<T extends AnnotationListItem>(list: T[], filte
       const tb = b.targets[0];
       return (blockOrder.get(ta?.blockId ?? '') ?? 0) - (blockOrder.get(tb?.blockId ?? '') ?? 0) || (ta?.start ?? 0) - (tb?.start ?? 0);
     });
+}
+
+/**
+ * Journaled notes whose save never came back: sent again over the text they were typed on. One
+ * that the back end already has is just forgotten; one whose note changed since (another window,
+ * a bundle) is left as it is there.
+ */
+async function replayNoteJournal(list: AnnotationListItem[]) {
+  const journal = noteJournal.read();
+  for (const [id, entry] of Object.entries(journal)) {
+    const a = list.find((x) => x.id === id);
+    if (!a) continue; // another version's mark: replayed when that version is opened
+    if (a.note === entry.before && entry.text !== entry.before) {
+      try {
+        const saved = await api['annotations.update']({ id, note: entry.text });
+        const { list: now } = useAnnotations.getState();
+        const next = now.map((x) => (x.id === id ? saved : x));
+        useAnnotations.setState({ list: next, byBlock: index(next) });
+      } catch {
+        continue; // kept for the next start
+      }
+    }
+    noteJournal.drop(id);
+  }
+}
+
+/**
+ * The page is going away (reload, window closed, app hidden): notes typed since the last save go
+ * out now, with a request that outlives the page. The journal covers a request that cannot.
+ */
+function flushNotesOnHide() {
+  for (const [id, pending] of [...pendingNotes]) {
+    pendingNotes.delete(id);
+    notesInFlight.set(id, (notesInFlight.get(id) ?? 0) + 1);
+    void apiOnUnload['annotations.update']({ id, note: pending.text })
+      .then((saved) => {
+        const { list } = useAnnotations.getState();
+        const next = list.map((x) => (x.id === id ? saved : x));
+        useAnnotations.setState({ list: next, byBlock: index(next) });
+        if (!pendingNotes.has(id)) noteJournal.drop(id);
+      })
+      .catch(() => {
+        // the journal still has it
+      })
+      .finally(() => notesInFlight.set(id, (notesInFlight.get(id) ?? 1) - 1));
+  }
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('pagehide', flushNotesOnHide);
+  window.addEventListener('beforeunload', flushNotesOnHide);
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'hidden') flushNotesOnHide();
+  });
 }
 
 // Opening a report starts loading its marks at once, beside the report text, not after it.

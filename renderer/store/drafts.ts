@@ -3,6 +3,7 @@ import type { Args, DraftKindInfo, DraftView, TargetPosition } from '../../elect
 import { api, apiOnUnload, errorMessage } from '../api/client';
 import { t } from '../i18n/zh-CN';
 import { useUi } from './ui';
+import { useAnnotations, type UndoEntry } from './annotations';
 import type { DraftKindName } from './draftActions';
 
 export type DraftStatus = 'draft' | 'final' | 'submitted';
@@ -22,7 +23,9 @@ interface DraftsState {
   /** Local edit: shown at once, saved after a short pause in typing (and on blur / page hide). */
   edit(id: string, fields: Record<string, string>): void;
   setStatus(id: string, status: DraftStatus): Promise<void>;
-  /** Sends unsaved edits now (one draft, or all). */
+  /** 提出人 of one draft (saved at once). */
+  setAuthor(id: string, author: string): Promise<void>;
+  /** Sends unsaved edits now (one draft, or all). A flush also closes the current undo step. */
   flush(id?: string): Promise<void>;
   remove(id: string): Promise<void>;
 }
@@ -68,22 +71,72 @@ const journal = {
 const dirty = new Set<string>();
 const timers = new Map<string, ReturnType<typeof setTimeout>>();
 const inflight = new Map<string, Promise<void>>();
+/** Fields as the back end last confirmed them, per draft: what an undo of the next save goes back to. */
+const confirmed = new Map<string, Record<string, string>>();
+/**
+ * The undo step edits of a draft are gathered into: saves while typing in one field (several
+ * autosaves) are one Ctrl+Z; a flush (leaving the field, closing the draft) starts the next step.
+ */
+let editStep: { id: string; before: Record<string, string>; after: Record<string, string>; entry: UndoEntry } | null = null;
 let failureShown = false;
 
 function fail(e: unknown) {
   useUi.getState().toast('error', errorMessage(e));
 }
 
+const plain = (view: DraftView) => view.fields as unknown as Record<string, string>;
+
 export const useDrafts = create<DraftsState>()((set, get) => {
   const setSave = (id: string, s: SaveState) => set({ save: { ...get().save, [id]: s } });
   /** Puts the server's view in the list; fields typed since the request went out stay as typed. */
   const merge = (view: DraftView) => {
+    if (view.reportId !== get().reportId) return; // an undo reaching a draft of a report no longer open
     const local = get().list.find((d) => d.id === view.id);
     const next = dirty.has(view.id) && local ? { ...view, fields: local.fields } : view;
+    if (!dirty.has(view.id)) confirmed.set(view.id, plain(view));
     const list = local ? get().list.map((d) => (d.id === view.id ? next : d)) : [...get().list, next];
     set({ list });
   };
+  const drop = (id: string) => {
+    journal.drop(id);
+    set({ list: get().list.filter((d) => d.id !== id), openId: get().openId === id ? null : get().openId });
+  };
   const fieldsOf = (id: string) => get().list.find((d) => d.id === id)?.fields as unknown as Record<string, string> | undefined;
+  /** Draft actions go on the same undo stack as annotations: one Ctrl+Z for whatever was done last. */
+  const push = (entry: UndoEntry) => useAnnotations.getState().push(entry);
+  const isTop = (entry: UndoEntry) => useAnnotations.getState().undoStack.at(-1) === entry;
+
+  /** Sets a draft's fields as an undo or redo does: what the server says replaces anything unsent. */
+  async function applyFields(id: string, fields: Record<string, string>) {
+    await inflight.get(id); // the save being undone lands first, never after the undo
+    clearTimeout(timers.get(id));
+    timers.delete(id);
+    dirty.delete(id);
+    journal.drop(id);
+    merge(await api['drafts.update']({ id, fields: fields as FieldsArg }));
+    setSave(id, 'saved');
+  }
+
+  /**
+   * A save is going out: its undo step goes back to the fields before it (gathered per field, see
+   * editStep). Recorded as the request leaves, so a Ctrl+Z pressed while it travels undoes it.
+   */
+  function recordEdit(id: string, before: Record<string, string> | undefined, after: Record<string, string>) {
+    if (!before || JSON.stringify(before) === JSON.stringify(after)) return;
+    if (editStep && editStep.id === id && isTop(editStep.entry)) {
+      editStep.after = after;
+      return;
+    }
+    // a field the save added (absent before) goes back to empty, not to whatever it now holds
+    const blank = Object.fromEntries(Object.keys(after).map((k) => [k, '']));
+    const step = { id, before: { ...blank, ...before }, after } as NonNullable<typeof editStep>;
+    step.entry = {
+      undo: () => applyFields(step.id, step.before),
+      redo: () => applyFields(step.id, step.after),
+    };
+    editStep = step;
+    push(step.entry);
+  }
 
   function schedule(id: string, ms = AUTOSAVE_MS) {
     clearTimeout(timers.get(id));
@@ -93,22 +146,24 @@ export const useDrafts = create<DraftsState>()((set, get) => {
     );
   }
 
-  async function send(id: string): Promise<void> {
+  async function send(id: string, undoable = true): Promise<void> {
     clearTimeout(timers.get(id));
     timers.delete(id);
     // One request per draft at a time, so an older save never lands after a newer one.
     const running = inflight.get(id);
     if (running) {
       await running;
-      return send(id);
+      return send(id, undoable);
     }
     const fields = fieldsOf(id);
     if (!dirty.has(id) || !fields) return;
     dirty.delete(id);
     setSave(id, 'saving');
+    if (undoable) recordEdit(id, confirmed.get(id), { ...fields });
     const request = api['drafts.update']({ id, fields: fields as FieldsArg })
       .then((view) => {
         merge(view);
+        confirmed.set(id, { ...fields });
         if (!dirty.has(id)) {
           setSave(id, 'saved');
           journal.drop(id);
@@ -139,12 +194,13 @@ export const useDrafts = create<DraftsState>()((set, get) => {
       try {
         const list = await api['drafts.list']({ reportId });
         set({ list });
-        // Replay edits a closed or crashed page could not save.
+        for (const d of list) if (!dirty.has(d.id)) confirmed.set(d.id, plain(d));
+        // Replay edits a closed or crashed page could not save (not an undo step: nothing was done now).
         for (const [id, entry] of Object.entries(journal.read())) {
           if (!list.some((d) => d.id === id)) continue;
           set({ list: get().list.map((d) => (d.id === id ? { ...d, fields: { ...d.fields, ...entry.fields } as DraftView['fields'] } : d)) });
           dirty.add(id);
-          void send(id);
+          void send(id, false);
         }
       } catch (e) {
         fail(e);
@@ -165,7 +221,16 @@ export const useDrafts = create<DraftsState>()((set, get) => {
         // Positions are enough: the back end takes the quote and its context from the report text.
         const selectors = targets.map(({ blockId, start, end, exact }) => ({ blockId, start, end, exact, prefix: '', suffix: '' }));
         const view = await api['drafts.create']({ versionId, kind, targets: selectors, ...(fields ? { fields: fields as FieldsArg } : {}) });
+        confirmed.set(view.id, plain(view));
         set({ list: [...get().list, view], openId: view.id, save: { ...get().save, [view.id]: 'saved' } });
+        push({
+          undo: async () => {
+            await send(view.id, false);
+            await api['drafts.delete']({ id: view.id });
+            drop(view.id);
+          },
+          redo: async () => merge(await api['drafts.restore']({ id: view.id })),
+        });
         return view;
       } catch (e) {
         fail(e);
@@ -176,6 +241,7 @@ export const useDrafts = create<DraftsState>()((set, get) => {
     open: (openId) => {
       const prev = get().openId;
       if (prev && prev !== openId) void send(prev);
+      editStep = null;
       set({ openId });
     },
 
@@ -192,8 +258,30 @@ export const useDrafts = create<DraftsState>()((set, get) => {
 
     setStatus: async (id, status) => {
       await send(id);
+      const before = get().list.find((d) => d.id === id)?.status as DraftStatus | undefined;
+      if (!before || before === status) return;
       try {
         merge(await api['drafts.update']({ id, status }));
+        push({
+          undo: async () => merge(await api['drafts.update']({ id, status: before })),
+          redo: async () => merge(await api['drafts.update']({ id, status })),
+        });
+      } catch (e) {
+        fail(e);
+      }
+    },
+
+    setAuthor: async (id, author) => {
+      const name = author.trim();
+      await send(id);
+      const before = get().list.find((d) => d.id === id)?.author;
+      if (before === undefined || before === name) return;
+      try {
+        merge(await api['drafts.update']({ id, author: name }));
+        push({
+          undo: async () => merge(await api['drafts.update']({ id, author: before })),
+          redo: async () => merge(await api['drafts.update']({ id, author: name })),
+        });
       } catch (e) {
         fail(e);
       }
@@ -202,20 +290,26 @@ export const useDrafts = create<DraftsState>()((set, get) => {
     flush: async (id) => {
       const ids = id ? [id] : [...dirty];
       await Promise.all(ids.map((x) => send(x)));
+      if (!id || editStep?.id === id) editStep = null;
     },
 
     remove: async (id) => {
       await send(id);
       try {
         await api['drafts.delete']({ id });
-        journal.drop(id);
-        set({ list: get().list.filter((d) => d.id !== id), openId: get().openId === id ? null : get().openId });
+        drop(id);
+        const entry: UndoEntry = {
+          undo: async () => merge(await api['drafts.restore']({ id })),
+          redo: async () => {
+            await api['drafts.delete']({ id });
+            drop(id);
+          },
+        };
+        push(entry);
         useUi.getState().toast('info', t.drafts.deleted, {
           label: t.undo,
-          run: () =>
-            void api['drafts.restore']({ id })
-              .then((view) => merge(view))
-              .catch(fail),
+          // the toast's 撤销 brings back this draft even if something else was done since
+          run: () => void (isTop(entry) ? useAnnotations.getState().undo() : entry.undo().catch(fail)),
         });
       } catch (e) {
         fail(e);

@@ -17,6 +17,8 @@ interface DraftLite {
   fields: Record<string, string>;
   targets: { blockId: string; path: string }[];
   wording: string;
+  /** where the passage is, by heading and lead sentence (FORMATS.md) */
+  position: string;
 }
 
 describe('drafting a 修改意见 in the browser', () => {
@@ -75,7 +77,8 @@ describe('drafting a 修改意见 in the browser', () => {
     expect(await page.inputValue('[data-field="original"]')).toBe('地区生产总值');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('proposed');
     expect(await page.textContent('.draft-editor .save-state')).toBe('已保存');
-    expect(await page.textContent('.draft-passage')).toContain(block.path);
+    const [created] = await drafts();
+    expect(await page.textContent('.draft-passage')).toContain(created.position);
 
     await page.keyboard.press('Control+A');
     await page.keyboard.type('全市生产总值', { delay: 15 });
@@ -114,12 +117,12 @@ describe('drafting a 修改意见 in the browser', () => {
     // Export the 修改意见汇总表 the way a browser user does: a download.
     await again.locator('.draft-exports').getByRole('button', { name: /汇总导出/ }).click();
     const [download] = await Promise.all([again.waitForEvent('download'), again.getByRole('menuitem', { name: '修改意见汇总表（.docx）' }).click()]);
-    expect(download.suggestedFilename()).toBe('修改意见汇总表-咸宁市政府工作报告.docx');
+    expect(download.suggestedFilename()).toBe('修改意见汇总表-咸宁市2024年政府工作报告.docx');
     const { xml, text } = readDocx(readFileSync((await download.path())!));
-    expect(text).toContain('《咸宁市政府工作报告》修改意见汇总表');
+    expect(text).toContain('《咸宁市2024年政府工作报告》修改意见汇总表');
     const rows = docxTableRows(xml);
     expect(rows).toHaveLength(2);
-    expect(rows[1]).toBe(`1|${block.path}|地区生产总值|将“地区生产总值”修改为“全市生产总值”|与统计公报口径一致|张明\n（咸宁代表团）`);
+    expect(rows[1]).toBe(`1|${saved.position}|地区生产总值|将“地区生产总值”修改为“全市生产总值”|与统计公报口径一致|张明\n（咸宁代表团）`);
     await again.close();
   });
 
@@ -133,8 +136,12 @@ describe('drafting a 修改意见 in the browser', () => {
     await page.waitForSelector('.draft-editor');
     expect(await page.textContent('.draft-editor-head')).toContain('审议意见');
     expect(await page.inputValue('[data-field="delegation"]')).toBe('咸宁代表团');
-    // required field empty: the error is next to it, in Chinese
-    expect(await page.textContent('.field-content .issue-error')).toBe('请填写意见内容');
+    // a fresh form is not red; a required field left empty says so next to it, in Chinese
+    expect(await page.locator('.field-content .issue-error').count()).toBe(0);
+    await page.click('[data-field="delegation"]');
+    await page.click('[data-field="content"]');
+    await page.click('[data-field="delegation"]');
+    await expect.poll(() => page.textContent('.field-content .issue-error')).toBe('请填写意见内容');
     await page.fill('[data-field="content"]', '建议补充与全省平均水平的对比。');
     await page.locator('[data-field="content"]').blur();
     await expect.poll(() => page.textContent('.draft-editor .save-state')).toBe('已保存');
@@ -144,6 +151,8 @@ describe('drafting a 修改意见 in the browser', () => {
     expect(opinion.targets[0].blockId).toBe(block.id);
 
     await page.getByRole('button', { name: '删除' }).click();
+    // it holds the user's words: the deletion is confirmed first
+    await page.locator('[data-testid="confirm-delete-draft"]').getByRole('button', { name: '删除' }).click();
     await expect.poll(async () => (await drafts()).some((d) => d.kind === 'opinion')).toBe(false);
     await page.locator('.toast').getByRole('button', { name: '撤销' }).click();
     await expect.poll(async () => (await drafts()).some((d) => d.kind === 'opinion')).toBe(true);

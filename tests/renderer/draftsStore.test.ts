@@ -11,6 +11,7 @@ interface Row {
   fields: Record<string, string>;
   status: string;
   targets: unknown[];
+  deleted?: boolean;
 }
 const rows = new Map<string, Row>();
 const calls: { method: string; args: any; keepalive: boolean }[] = [];
@@ -20,7 +21,7 @@ const view = (r: Row) => ({ ...r, reportId: 'r1', versionId: 'v1', title: '', au
 
 function makeApi(keepalive: boolean) {
   const handlers: Record<string, (a: any) => unknown> = {
-    'drafts.list': () => [...rows.values()].map(view),
+    'drafts.list': () => [...rows.values()].filter((r) => !r.deleted).map(view),
     'drafts.kinds': () => [],
     'drafts.create': (a) => {
       const r: Row = { id: `d${rows.size + 1}`, kind: a.kind, fields: { op: 'modify', original: '', proposed: '', reason: '', ...a.fields }, status: 'draft', targets: a.targets };
@@ -37,7 +38,19 @@ function makeApi(keepalive: boolean) {
       if (a.status) r.status = a.status;
       return view(r);
     },
-    'drafts.delete': (a) => view(rows.get(a.id)!),
+    'drafts.delete': (a) => {
+      const r = rows.get(a.id)!;
+      r.deleted = true;
+      return view(r);
+    },
+    'drafts.restore': (a) => {
+      const r = rows.get(a.id)!;
+      r.deleted = false;
+      return view(r);
+    },
+    // the annotations slice (which holds the shared undo stack) loads beside the drafts
+    'annotations.list': () => [],
+    'annotations.tags': () => [],
   };
   return new Proxy(
     {},
@@ -55,6 +68,7 @@ function makeApi(keepalive: boolean) {
 vi.mock('../../renderer/api/client', () => ({ api: makeApi(false), apiOnUnload: makeApi(true), isDesktop: false, errorMessage: (e: unknown) => String(e) }));
 
 const { useDrafts, AUTOSAVE_MS } = await import('../../renderer/store/drafts');
+const { useAnnotations } = await import('../../renderer/store/annotations');
 const s = () => useDrafts.getState();
 const updates = () => calls.filter((c) => c.method === 'drafts.update');
 
@@ -126,5 +140,52 @@ describe('drafts store autosave', () => {
     expect(s().list).toHaveLength(0);
     const { useUi } = await import('../../renderer/store/ui');
     expect(useUi.getState().toasts.at(-1)?.action?.label).toBe('撤销');
+  });
+
+  it('puts creating, editing and deleting a draft on the one undo stack, edits of one field as one step', async () => {
+    await useAnnotations.getState().load('v1'); // a fresh stack, as opening a report gives
+    const undo = () => useAnnotations.getState().undo();
+    const redo = () => useAnnotations.getState().redo();
+    const d = (await s().create('opinion', 'v1', []))!;
+    // typing with pauses: several saves, one undo step until the field is left
+    s().edit(d.id, { content: '建议' });
+    await vi.advanceTimersByTimeAsync(AUTOSAVE_MS + 10);
+    s().edit(d.id, { content: '建议补充数据' });
+    await s().flush(d.id);
+    s().edit(d.id, { reason: '口径' });
+    await s().flush(d.id);
+    await s().remove(d.id);
+    expect(rows.get(d.id)!.deleted).toBe(true);
+    expect(useAnnotations.getState().undoStack).toHaveLength(4); // create, content, reason, delete
+
+    await undo(); // the deletion
+    expect(rows.get(d.id)!.deleted).toBe(false);
+    expect(s().list.map((x) => x.id)).toEqual([d.id]);
+    await undo(); // the reason
+    expect(rows.get(d.id)!.fields.reason).toBe('');
+    await undo(); // both saves of 内容 at once
+    expect(rows.get(d.id)!.fields.content).toBe('');
+    expect(s().list[0].fields).toMatchObject({ content: '' });
+    await undo(); // the draft itself
+    expect(rows.get(d.id)!.deleted).toBe(true);
+    expect(s().list).toHaveLength(0);
+
+    await redo();
+    await redo();
+    expect(rows.get(d.id)!).toMatchObject({ deleted: false, fields: { content: '建议补充数据' } });
+    expect(s().list[0].fields).toMatchObject({ content: '建议补充数据' });
+  });
+
+  it('the delete toast’s 撤销 brings the draft back even after something else was done', async () => {
+    await useAnnotations.getState().load('v1');
+    const d = (await s().create('opinion', 'v1', [], { content: '内容' }))!;
+    await s().remove(d.id);
+    const { useUi } = await import('../../renderer/store/ui');
+    const toast = useUi.getState().toasts.at(-1)!;
+    await s().create('amendment', 'v1', []); // something else since
+    toast.action!.run();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(rows.get(d.id)!.deleted).toBe(false);
+    expect(s().list.some((x) => x.id === d.id)).toBe(true);
   });
 });

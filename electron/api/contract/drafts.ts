@@ -45,6 +45,13 @@ export interface DraftView extends Draft {
   validation: ValidationResult;
   /** Markdown of this draft in its exported layout. */
   preview: string;
+  /**
+   * Where the passage is, as exports cite it: 第二部分“小标题”中“段首语”一段 (FORMATS.md); '' when the
+   * draft points at no passage. `targets[].path` carries the same citation per target.
+   */
+  position: string;
+  /** Holds something the user wrote (not only what a new draft starts with): deleting it asks first. */
+  hasContent: boolean;
 }
 
 /** A draft kind for the 新建 menu and the editor form. */
@@ -91,7 +98,14 @@ export const draftContract = {
     }),
   ),
   'drafts.update': method<DraftView>()(
-    z.strictObject({ id: Uuid, title: z.string().max(500).optional(), fields: DraftFieldsArg.optional(), status: DraftStatusArg.optional() }),
+    z.strictObject({
+      id: Uuid,
+      title: z.string().max(500).optional(),
+      fields: DraftFieldsArg.optional(),
+      status: DraftStatusArg.optional(),
+      /** 提出人 */
+      author: z.string().trim().max(100).optional(),
+    }),
   ),
   'drafts.delete': method<DraftView>()(z.strictObject({ id: Uuid })),
   'drafts.restore': method<DraftView>()(z.strictObject({ id: Uuid })),

@@ -9,10 +9,17 @@ import type { Block } from '../../core/report/types';
 import {
   DRAFT_KINDS,
   amendmentWording,
+  authorKey,
+  draftHasContent,
   draftTitle,
   draftToMarkdown,
   emptyFields,
+  passagePositions,
+  reportDisplayTitle,
+  sameAuthor,
+  statedAffiliation,
   validateDraft,
+  withPositions,
   type AmendmentFields,
   type Draft,
   type DraftKind,
@@ -26,7 +33,10 @@ import type { DraftView } from '../contract/drafts';
 /** The user's signature as kept in 设置. */
 export interface AuthorSettings {
   name: string;
+  /** which forms come first: 工作人员 (staff of a delegation's secretariat) work like deputies */
   role: Role;
+  /** 人大代表 / 政协委员 / 工作人员 as the user chose */
+  identity: Role | 'staff';
   delegation: string;
   sector: string;
   contact: string;
@@ -34,18 +44,33 @@ export interface AuthorSettings {
 
 export function authorSettings(store: Store): AuthorSettings {
   const get = (k: string) => store.settings.get(k)?.trim() ?? '';
+  const identity = get('author.role');
   return {
     name: get('author.name'),
-    role: get('author.role') === 'member' ? 'member' : 'deputy',
+    role: identity === 'member' ? 'member' : 'deputy',
+    identity: identity === 'member' || identity === 'staff' ? identity : 'deputy',
     delegation: get('author.delegation'),
     sector: get('author.sector'),
     contact: get('author.contact'),
   };
 }
 
-/** 代表团 for deputies, 界别 for members (设置 has one box for both, so either may hold it). */
+/** 代表团 for deputies, 界别 for members (either box may hold it). */
 export function affiliationOf(a: AuthorSettings): string {
   return a.role === 'member' ? a.sector || a.delegation : a.delegation || a.sector;
+}
+
+/**
+ * The 代表团 / 界别 printed after a draft's 提出人: what the draft itself says, else the user's own
+ * when it is theirs, else what the author's other drafts say (`known`, see affiliationsByAuthor).
+ * Never the user's own for someone else's draft.
+ */
+export function affiliationFor(d: Pick<Draft, 'author' | 'kind' | 'fields'>, me: AuthorSettings, known?: Map<string, string>): string {
+  const stated = statedAffiliation(d);
+  if (stated) return stated;
+  if (!d.author.trim()) return '';
+  if (me.name && sameAuthor(d.author, me.name)) return affiliationOf(me);
+  return known?.get(authorKey(d.author)) ?? '';
 }
 
 export function isDraftKind(kind: string): kind is DraftKind {
@@ -62,14 +87,17 @@ export function checkFieldKeys(kind: DraftKind, fields: Record<string, unknown> 
   }
 }
 
-/** Blocks per version. A version's blocks never change after import, so caching them is safe. */
+/**
+ * Blocks per version, and where each is as exports cite it. A version's blocks never change
+ * after import, so caching them is safe.
+ */
 export function blockCache(store: Store, size = 8) {
-  const cache = new Map<string, { blocks: Block[]; byId: Map<string, Block> }>();
+  const cache = new Map<string, { blocks: Block[]; byId: Map<string, Block>; position: (blockId: string) => string | undefined }>();
   return (versionId: string) => {
     let hit = cache.get(versionId);
     if (!hit) {
       const blocks = store.reports.blocksOf(versionId);
-      hit = { blocks, byId: new Map(blocks.map((b) => [b.id, b])) };
+      hit = { blocks, byId: new Map(blocks.map((b) => [b.id, b])), position: passagePositions(blocks) };
       cache.set(versionId, hit);
       if (cache.size > size) cache.delete(cache.keys().next().value!);
     }
@@ -96,8 +124,20 @@ export function toDraft(d: StoredDraft): Draft {
   };
 }
 
-export function viewOf(store: Store, blocks: BlockCache, stored: StoredDraft): DraftView {
+/** A stored draft as a core Draft whose targets cite their passages as FORMATS.md asks. */
+export function positionedDraft(blocks: BlockCache, stored: StoredDraft): Draft {
   const draft = toDraft(stored);
+  let position: (id: string) => string | undefined = () => undefined;
+  try {
+    position = blocks(draft.versionId).position;
+  } catch {
+    // a version that is gone keeps the stored paths
+  }
+  return withPositions(draft, position);
+}
+
+export function viewOf(store: Store, blocks: BlockCache, stored: StoredDraft): DraftView {
+  const draft = positionedDraft(blocks, stored);
   const { byId } = blocks(draft.versionId);
   const label = isDraftKind(draft.kind) ? draftTitle(draft) : draft.title;
   const wording =
@@ -106,7 +146,7 @@ export function viewOf(store: Store, blocks: BlockCache, stored: StoredDraft): D
   let preview = '';
   try {
     const { report, versionLabel } = reportLabels(store, draft.versionId);
-    preview = draftToMarkdown(draft, { reportTitle: report, versionLabel, affiliation: affiliationOf(authorSettings(store)) });
+    preview = draftToMarkdown(draft, { reportTitle: report, versionLabel, affiliation: affiliationFor(draft, authorSettings(store)) });
   } catch {
     // An unknown kind from an old database: the list still shows it, the preview stays empty.
   }
@@ -119,18 +159,12 @@ export function viewOf(store: Store, blocks: BlockCache, stored: StoredDraft): D
     wording,
     validation,
     preview,
+    position: draft.targets[0]?.path ?? '',
+    hasContent: isDraftKind(draft.kind) && draftHasContent(draft),
   };
 }
 
-/**
- * The report's name as a compiled list cites it: every city's report is titled 政府工作报告, so a
- * local one is named with its region (咸宁市政府工作报告). The State Council's is not prefixed.
- */
-export function reportDisplayTitle(report: { title: string; region: string | null }): string {
-  const region = report.region?.trim() ?? '';
-  if (!region || /国务院|全国|中央/.test(region) || report.title.includes(region)) return report.title;
-  return report.title.startsWith('政府工作报告') ? region + report.title : report.title;
-}
+export { reportDisplayTitle };
 
 export function reportLabels(store: Store, versionId: string): { report: string; versionLabel: string } {
   const v = store.reports.getVersionInfo(versionId);

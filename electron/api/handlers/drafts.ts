@@ -1,7 +1,7 @@
 import { liveStore, type AppContext } from '../context';
 import type { Handlers } from '../contract';
 import type { DraftKindInfo } from '../contract/drafts';
-import { PROPOSAL_MAX_CHARS, SUGGESTION_MIN_CHARS, emptyFields, kindsForRole, type DraftKind, type FieldSpec } from '../../core/draft';
+import { PROPOSAL_MAX_CHARS, SUGGESTION_MIN_CHARS, emptyFields, kindsForRole, signedFields, type DraftKind, type FieldSpec } from '../../core/draft';
 import { ReviewDeskError } from '../../core/errors';
 import { authorSettings, blockCache, checkFieldKeys, isDraftKind, viewOf } from './draftView';
 
@@ -61,13 +61,24 @@ export function draftHandlers(ctx: AppContext): DraftHandlers {
       );
     },
 
-    'drafts.update': ({ id, title, fields, status }) => {
+    'drafts.update': ({ id, title, fields, status, author }) => {
       const cur = store.drafts.get(id);
+      // 已提交 is what went to the office: its words change only after 重新打开 (a status change).
+      const editsContent = fields !== undefined || title !== undefined || (author !== undefined && author !== cur.author);
+      if (cur.status === 'submitted' && editsContent && (status === undefined || status === 'submitted')) {
+        throw new ReviewDeskError('draft/submitted', '这份意见稿已提交，内容不能再改。如需修改，请先点“重新打开”。');
+      }
       if (fields) {
         if (!isDraftKind(cur.kind)) throw new ReviewDeskError('draft/unknown-kind', '这份意见稿的类型无法识别，不能修改。');
         checkFieldKeys(cur.kind, fields);
       }
-      return view(store.drafts.update(id, { title, status, fields: fields ? { ...cur.fields, ...defined(fields) } : undefined }));
+      let next = fields ? { ...cur.fields, ...defined(fields) } : undefined;
+      if (author !== undefined && author !== cur.author) {
+        // 领衔代表 / 提案人 still naming the previous 提出人 follow the new one
+        const signed = signedFields(cur.kind, next ?? cur.fields, cur.author, { name: author, delegation: '', sector: '' });
+        if (signed) next = signed;
+      }
+      return view(store.drafts.update(id, { title, status, author, fields: next }));
     },
 
     'drafts.delete': ({ id }) => view(store.drafts.delete(id)),

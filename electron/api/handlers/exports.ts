@@ -9,7 +9,7 @@ import type { ExportResult, ExportWhat } from '../contract/drafts';
 import type { Annotation, VersionInfo } from '../../core/model';
 import type { StoredDraft } from '../../core/store/drafts';
 import {
-  DRAFT_KINDS,
+  affiliationsByAuthor,
   amendmentRowsFromDrafts,
   amendmentTableCsv,
   amendmentTableDocx,
@@ -18,6 +18,7 @@ import {
   digestDocx,
   digestFromAnnotations,
   digestMarkdown,
+  draftFileStem,
   draftToDocx,
   draftToMarkdown,
   opinionItemsFromDrafts,
@@ -28,7 +29,7 @@ import {
   type ExportAnnotation,
 } from '../../core/draft';
 import { ReviewDeskError } from '../../core/errors';
-import { affiliationOf, authorSettings, blockCache, isDraftKind, reportDisplayTitle, toDraft, type BlockCache } from './draftView';
+import { affiliationFor, authorSettings, blockCache, isDraftKind, positionedDraft, reportDisplayTitle, toDraft, type BlockCache } from './draftView';
 import { FORMAT_FILE, inlineExport, safeFileName, writeExport, type ExportFormat } from './exportFile';
 import { colorLabels } from '../../core/colors';
 
@@ -36,6 +37,7 @@ type ExportHandlers = Pick<Handlers, 'export.docx' | 'export.markdown' | 'export
 type ExportArgs = ParsedArgs<'export.docx'>;
 
 
+/** What each export is called, in messages and as the start of its file name. */
 const WHAT_NAMES: Record<ExportWhat, string> = {
   draft: '意见稿',
   amendments: '修改意见汇总表',
@@ -84,17 +86,25 @@ export function exportHandlers(ctx: AppContext): ExportHandlers {
     return ka[0] - kb[0] || ka[1] - kb[1] || a.createdAt.localeCompare(b.createdAt);
   }
 
+  /** A report's drafts of one kind in reading order, their targets citing passages as FORMATS.md asks. */
   function draftsOfKind(reportId: string, kind: Draft['kind']): Draft[] {
     return store.drafts
       .listByReport(reportId)
       .filter((d) => d.kind === kind)
       .sort(byPosition)
-      .map(toDraft);
+      .map((d) => positionedDraft(blocks, d));
+  }
+
+  /** 代表团 / 界别 after each proposer's name: the draft's own, the user's for their drafts, else the author's other drafts'. */
+  function affiliationResolver(reportId: string) {
+    const me = authorSettings(store);
+    const known = affiliationsByAuthor(store.drafts.listByReport(reportId).map(toDraft));
+    return (d: Draft) => affiliationFor(d, me, known);
   }
 
   function exportAnnotations(versionId: string, forDigest: boolean): ExportAnnotation[] {
     const labels = colorLabels(store.settings.get('colors.labels'));
-    const { byId } = blocks(versionId);
+    const { byId, position } = blocks(versionId);
     return store.annotations.list(versionId).map((a: Annotation) => ({
       id: a.id,
       color: a.color,
@@ -105,7 +115,7 @@ export function exportHandlers(ctx: AppContext): ExportHandlers {
       // The digest is read by people; Web Annotation wants ISO 8601.
       createdAt: forDigest ? displayTime(a.createdAt) : a.createdAt,
       updatedAt: a.updatedAt,
-      targets: a.targets.map((t) => ({ ...t, path: t.path || byId.get(t.blockId)?.path || '' })),
+      targets: a.targets.map((t) => ({ ...t, path: position(t.blockId) || t.path || byId.get(t.blockId)?.path || '' })),
     }));
   }
 
@@ -123,8 +133,10 @@ export function exportHandlers(ctx: AppContext): ExportHandlers {
   async function build(format: ExportFormat, args: ExportArgs): Promise<{ stem: string; bytes: Uint8Array }> {
     const { title, version } = versionOf(args.reportId, args.versionId);
     const author = authorSettings(store);
-    const affiliation = affiliationOf(author);
+    const affiliation = affiliationResolver(args.reportId);
     const text = (s: string) => new TextEncoder().encode(s);
+    // A compiled list is named after the report; a single draft after itself (draftFileStem), so
+    // the two never share a file name.
     const stem = (s: string) => `${s}-${title}`;
 
     switch (args.what) {
@@ -133,14 +145,14 @@ export function exportHandlers(ctx: AppContext): ExportHandlers {
         const stored = store.drafts.get(args.draftId);
         if (stored.reportId !== args.reportId) throw new ReviewDeskError('not-found/draft', '这份意见稿不属于当前报告。');
         if (!isDraftKind(stored.kind)) throw new ReviewDeskError('draft.unknownKind', `无法导出：未知的稿件类型“${stored.kind}”`);
-        const draft = toDraft(stored);
+        const draft = positionedDraft(blocks, stored);
         const own = store.reports.getVersionInfo(draft.versionId);
-        const dctx = { reportTitle: title, versionLabel: own.label, affiliation };
-        const name = `${DRAFT_KINDS[draft.kind].name}-${(draft.fields as { title?: string }).title?.trim() || title}`;
+        const dctx = { reportTitle: title, versionLabel: own.label, affiliation: affiliation(draft) };
+        const name = draftFileStem(draft);
         if (format === 'docx') return { stem: name, bytes: await draftToDocx(draft, dctx) };
         if (format === 'markdown') return { stem: name, bytes: text(draftToMarkdown(draft, dctx)) };
         if (format === 'csv' && draft.kind === 'amendment') {
-          const rows = amendmentRowsFromDrafts([draft], () => affiliation);
+          const rows = amendmentRowsFromDrafts([draft], affiliation);
           return { stem: name, bytes: text(amendmentTableCsv({ reportTitle: title, versionLabel: own.label, rows })) };
         }
         return unsupported('draft', format);
@@ -149,7 +161,7 @@ export function exportHandlers(ctx: AppContext): ExportHandlers {
         const input = {
           reportTitle: title,
           versionLabel: version.label,
-          rows: amendmentRowsFromDrafts(draftsOfKind(args.reportId, 'amendment'), () => affiliation),
+          rows: amendmentRowsFromDrafts(draftsOfKind(args.reportId, 'amendment'), affiliation),
           compiledBy: author.role === 'deputy' ? author.delegation || undefined : undefined,
           date: chineseDate(),
         };
@@ -161,7 +173,7 @@ export function exportHandlers(ctx: AppContext): ExportHandlers {
       }
       case 'opinions': {
         const input = { reportTitle: title, versionLabel: version.label, items: opinionItemsFromDrafts(draftsOfKind(args.reportId, 'opinion')) };
-        const name = stem('审议意见');
+        const name = stem('审议意见汇总');
         if (format === 'docx') return { stem: name, bytes: await opinionListDocx(input) };
         if (format === 'markdown') return { stem: name, bytes: text(opinionListMarkdown(input)) };
         return unsupported('opinions', format);

@@ -12,3 +12,6 @@ export * from './export/docx';
 export * from './export/markdown';
 export * from './export/csv';
 export * from './export/webannotation';
+export * from './position';
+export * from './authorship';
+export * from './naming';

@@ -45,17 +45,17 @@ export function nestQuotes(text: string): string {
 }
 
 export interface WordingOptions {
-  /** Citation path of the passage, e.g. 第二部分（一）“着力扩大有效投资”段. Omit for the bare form. */
+  /** Where the passage is, e.g. 第二部分“强信心、稳预期，奋力推动经济稳增长”中“着力扩大有效投资”一段. Omit for the bare form. */
   path?: string;
 }
 
 /**
- * The amendment sentence.
- * - modify: `将“A”修改为“B”`            · located: `在{path}中，将“A”修改为“B”`
- * - delete: `删去“A”`                     · located: `在{path}中，删去“A”`
- * - add after a quote: `在“A”后增加“B”`  · located: `在{path}“A”后增加“B”`
- * - add with no quote (appends to the passage, the State Council's own form):
- *   located: `在{path}，增加“B”`; bare: `增加“B”`
+ * The amendment sentence, located as the State Council's list words it
+ * (`在第X部分“小标题”中“段首语”一段，…`, see position.ts for the path):
+ * - modify: `将“A”修改为“B”`            · located: `在{path}，将“A”修改为“B”`
+ * - delete: `删去“A”`                     · located: `在{path}，删去“A”`
+ * - add after a quote: `在“A”后增加“B”`  · located: `在{path}，“A”后增加“B”`
+ * - add with no quote (appends to the passage): located `在{path}，增加“B”`; bare `增加“B”`
  */
 export function amendmentWording(
   fields: Pick<AmendmentFields, 'op' | 'original' | 'proposed'>,
@@ -67,15 +67,15 @@ export function amendmentWording(
   switch (fields.op) {
     case 'modify': {
       const core = `将${quote(original)}修改为${quote(proposed)}`;
-      return path ? `在${path}中，${core}` : core;
+      return path ? `在${path}，${core}` : core;
     }
     case 'delete': {
       const core = `删去${quote(original)}`;
-      return path ? `在${path}中，${core}` : core;
+      return path ? `在${path}，${core}` : core;
     }
     case 'add': {
       if (!original) return path ? `在${path}，增加${quote(proposed)}` : `增加${quote(proposed)}`;
-      return `在${path}${quote(original)}后增加${quote(proposed)}`;
+      return path ? `在${path}，${quote(original)}后增加${quote(proposed)}` : `在${quote(original)}后增加${quote(proposed)}`;
     }
   }
 }
@@ -94,6 +94,17 @@ export function shorten(text: string, max: number): string {
 }
 
 /**
+ * A long citation cut for a one-line label: the passage's own words (its lead sentence) tell
+ * paragraphs apart, the part and heading in front of them do not, so the front goes.
+ */
+export function shortPath(path: string, max = 24): string {
+  if ([...path].length <= max) return path;
+  const lead = path.lastIndexOf('中“');
+  const tail = lead > 0 ? path.slice(lead + 1) : path;
+  return [...tail].length < [...path].length ? shorten(`…${tail}`, max) : shorten(path, max);
+}
+
+/**
  * A one-line title for draft lists. Suggestions and proposals have a real title (关于……的建议/提案);
  * amendments and opinions are named by what they do and where, so a list of them stays readable.
  */
@@ -105,13 +116,13 @@ export function draftTitle(draft: Pick<Draft, 'kind' | 'title' | 'fields' | 'tar
       const verb = f.op === 'modify' ? '修改' : f.op === 'delete' ? '删去' : '增加';
       const subject = f.op === 'add' ? f.proposed || f.original : f.original;
       const what = subject.trim() ? `${verb}${quote(shorten(subject, 16))}` : KIND_NAMES.amendment;
-      return path ? `${shorten(path, 24)}：${what}` : what;
+      return path ? `${shortPath(path)}：${what}` : what;
     }
     case 'opinion': {
       const f = draft.fields as DraftFields['opinion'];
       if (draft.title.trim()) return draft.title.trim();
       const gist = f.content.trim() ? shorten(f.content, 20) : '（未填写）';
-      return path ? `${shorten(path, 24)}：${gist}` : `审议意见：${gist}`;
+      return path ? `${shortPath(path)}：${gist}` : `审议意见：${gist}`;
     }
     case 'suggestion':
     case 'proposal': {

@@ -37,6 +37,8 @@ export interface DraftPatch {
   title?: string;
   fields?: Record<string, string>;
   status?: string;
+  /** 提出人 */
+  author?: string;
 }
 
 interface Row {
@@ -109,10 +111,11 @@ export function createDraftRepository(db: Db) {
     },
     update(id: string, patch: DraftPatch): StoredDraft {
       const cur = get(id);
-      db.prepare('UPDATE drafts SET title = ?, fields_json = ?, status = ?, updated_at = ? WHERE id = ?').run(
+      db.prepare('UPDATE drafts SET title = ?, fields_json = ?, status = ?, author = ?, updated_at = ? WHERE id = ?').run(
         patch.title ?? cur.title,
         JSON.stringify(patch.fields ?? cur.fields),
         patch.status ?? cur.status,
+        patch.author ?? cur.author,
         new Date().toISOString(),
         id,
       );

@@ -24,14 +24,14 @@ export function DelegationView() {
   const reports = useLibrary((s) => s.reports);
   const current = useReader((s) => s.doc?.version.id);
   const versions = useMemo(() => reports.flatMap((r) => r.versions.map((v) => ({ id: v.id, label: `${r.title} · ${v.label}` }))), [reports]);
-  const [versionId, setVersionId] = useState<string | null>(current ?? versions.at(-1)?.id ?? null);
+  // The version summed up is the one being read (the top bar's): choosing another here opens it,
+  // so the header and this view never name two different versions.
+  const versionId = current ?? versions.at(-1)?.id ?? null;
+  const setVersionId = (id: string) => void useReader.getState().open(id).catch((e) => useUi.getState().toast('error', errorMessage(e)));
   const [summary, setSummary] = useState<Summary | null>(null);
   const [onlyMarked, setOnlyMarked] = useState(true);
   const [busy, setBusy] = useState(false);
 
-  useEffect(() => {
-    if (!versionId && versions.length) setVersionId(current ?? versions.at(-1)!.id);
-  }, [versionId, versions, current]);
   useEffect(() => {
     if (!versionId) return;
     setSummary(null);
@@ -43,6 +43,9 @@ export function DelegationView() {
   const max = useMemo(() => Math.max(0, ...(summary?.blocks ?? []).flatMap((b) => Object.values(b.byAuthor).map((c) => c.annotations + c.drafts))), [summary]);
   const rows = (summary?.blocks ?? []).filter((b) => !onlyMarked || b.total > 0);
   const totals = summary?.authors.reduce((n, a) => ({ a: n.a + a.annotations, d: n.d + a.drafts }), { a: 0, d: 0 }) ?? { a: 0, d: 0 };
+  // Unsigned marks are nobody in particular: a column of their own, never counted as a member.
+  const named = summary?.authors.filter((a) => a.name.trim()) ?? [];
+  const unsigned = summary?.authors.find((a) => !a.name.trim());
 
   const openAt = async (blockId: string) => {
     if (!versionId) return;
@@ -94,7 +97,8 @@ export function DelegationView() {
       {summary && summary.authors.length > 0 && (
         <>
           <div className="delegation-bar">
-            <strong>{t.delegation.members(summary.authors.length, totals.a, totals.d)}</strong>
+            <strong>{t.delegation.members(named.length, totals.a, totals.d)}</strong>
+            {unsigned && <span className="muted small unsigned-note">{t.authorship.unsignedColumn(unsigned.annotations, unsigned.drafts)}</span>}
             <label className="inline">
               <input type="checkbox" checked={onlyMarked} onChange={(e) => setOnlyMarked(e.target.checked)} />
               {t.delegation.onlyMarked}

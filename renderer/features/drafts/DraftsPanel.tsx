@@ -15,9 +15,9 @@ let consumedNonce = 0;
 
 /** What a card says: the amendment sentence itself, or the label without the passage (shown below it). */
 function itemText(draft: DraftView): string {
-  const path = draft.targets[0]?.path ?? '';
+  const path = draft.position;
   if (draft.kind === 'amendment') {
-    const located = `在${path}中，`;
+    const located = `在${path}，`;
     return path && draft.wording.startsWith(located) ? draft.wording.slice(located.length) : draft.wording;
   }
   return path && draft.kind === 'opinion' ? draft.label.replace(/^[^：]*：/, '') : draft.label;
@@ -26,7 +26,7 @@ function itemText(draft: DraftView): string {
 /** The label names the passage too (第一部分…：修改“…”); the card shows the passage on its own line. */
 function DraftItem({ draft }: { draft: DraftView }) {
   const errors = draft.validation.errors.length;
-  const path = draft.targets[0]?.path;
+  const path = draft.position;
   return (
     <li>
       <button className="card draft-item" data-draft-id={draft.id} onClick={() => useDrafts.getState().open(draft.id)}>

@@ -4,6 +4,7 @@ import { useSettings, useColorLabels } from '../../store/settings';
 import { useReader, type Theme } from '../../store/reader';
 import { api } from '../../api/client';
 import { t } from '../../i18n/zh-CN';
+import { SignOffer } from '../identity/SignOffer';
 
 /** A text setting saved when the field loses focus (and only if it changed). */
 function TextSetting({ label, settingKey, multiline = false }: { label: string; settingKey: string; multiline?: boolean }) {
@@ -38,6 +39,8 @@ export function SettingsView() {
       <fieldset>
         <legend>{t.settings.personal}</legend>
         <TextSetting label={t.settings.author} settingKey="author.name" />
+        {/* work done before the name was set: signed in one action */}
+        <SignOffer className="in-settings" />
         <label>
           {t.settings.role}
           <select value={role} onChange={(e) => void set('author.role', e.target.value)}>
@@ -48,8 +51,12 @@ export function SettingsView() {
             ))}
           </select>
         </label>
-        <TextSetting label={t.settings.delegation} settingKey="author.delegation" />
-        {role === 'member' && <TextSetting label={t.settings.sector} settingKey="author.sector" />}
+        {/* 代表团 for deputies and staff, 界别 for members: the label says which */}
+        {role === 'member' ? (
+          <TextSetting key="sector" label={t.authorship.group.member} settingKey="author.sector" />
+        ) : (
+          <TextSetting key="delegation" label={t.authorship.group[role] ?? t.settings.delegation} settingKey="author.delegation" />
+        )}
         <TextSetting label={t.settings.contact} settingKey="author.contact" multiline />
       </fieldset>
       <fieldset>

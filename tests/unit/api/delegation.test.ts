@@ -47,7 +47,7 @@ describe('the delegation summary', () => {
     expect(s.blocks.length).toBeGreaterThan(40);
 
     const csv = await call('delegation.exportAmendments', { versionId, format: 'csv' });
-    expect(csv.fileName).toMatch(/^修改意见汇总表-.*\.csv$/);
+    expect(csv.fileName).toMatch(/^代表团修改意见汇总表-咸宁市2024年政府工作报告-.*\.csv$/);
     const rows = Papa.parse<string[]>(Buffer.from(csv.dataBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '')).data.filter((r) => r.length > 1);
     // reading order: paragraph 0 (李) before paragraph 2 (王), each row names its proposer
     expect(rows.slice(1).map((r) => r[5])).toEqual(['李代表', '王代表']);
@@ -56,6 +56,75 @@ describe('the delegation summary', () => {
     const xml = new TextDecoder().decode(unzipSync(Buffer.from(docx.dataBase64, 'base64'))['word/document.xml']);
     expect(xml).toContain('王代表');
     expect(xml).toContain('李代表');
+  });
+
+  it('counts one person once however the name was spaced, and signs unsigned work in one action', async () => {
+    const info = await call('app.info');
+    const doc = await call('reports.get', { versionId: info.startVersionId });
+    const versionId = doc.version.id;
+    const paras = doc.blocks.filter((b: { kind: string; text: string }) => b.kind === 'paragraph' && b.text.length > 40);
+    // before any name is set: anonymous
+    await call('settings.set', { key: 'author.name', value: '' });
+    await call('annotations.create', { versionId, color: 'yellow', targets: [target(paras[0])] });
+    await call('annotations.create', { versionId, color: 'red', targets: [target(paras[1])] });
+    await call('drafts.create', { versionId, kind: 'amendment', fields: { proposed: '新表述' }, targets: [target(paras[1])] });
+    await call('drafts.create', { versionId, kind: 'opinion', fields: { content: '建议补充数据' }, targets: [target(paras[2])] });
+    expect(await call('authorship.unsigned', {})).toEqual({ annotations: 2, drafts: 2 });
+    await expect(call('authorship.sign', {})).rejects.toMatchObject({ status: 422, error: { code: 'authorship/no-name' } });
+
+    // the name typed with a full-width space first, then without
+    await call('settings.set', { key: 'author.name', value: '张　三' });
+    await call('annotations.create', { versionId, color: 'blue', targets: [target(paras[3])] });
+    await call('settings.set', { key: 'author.name', value: '张三' });
+    await call('settings.set', { key: 'author.delegation', value: '咸宁代表团' });
+    await call('annotations.create', { versionId, color: 'blue', targets: [target(paras[4])] });
+    await call('annotations.create', { versionId, color: 'green', targets: [target(paras[5])] });
+
+    let s = await call('delegation.summary', { versionId });
+    expect(s.authors).toEqual([
+      { name: '', annotations: 2, drafts: 2 },
+      { name: '张三', annotations: 3, drafts: 0 },
+    ]);
+
+    expect(await call('authorship.sign', {})).toEqual({ annotations: 2, drafts: 2 });
+    expect(await call('authorship.unsigned', {})).toEqual({ annotations: 0, drafts: 0 });
+    s = await call('delegation.summary', { versionId });
+    expect(s.authors).toEqual([{ name: '张三', annotations: 5, drafts: 2 }]);
+    const drafts = await call('drafts.list', { versionId });
+    expect(drafts.map((d: { author: string }) => d.author)).toEqual(['张三', '张三']);
+    // an empty 代表团 on the opinion is filled with the user's
+    expect(drafts.find((d: { kind: string }) => d.kind === 'opinion').fields.delegation).toBe('咸宁代表团');
+    // paragraphs are named by heading and lead sentence, never by number
+    expect(s.blocks.some((b: { path: string }) => /第\d+段/.test(b.path))).toBe(false);
+  });
+
+  it('fills 代表团/界别 for every proposer in the merged CSV, from their own drafts or the compiler’s delegation', async () => {
+    const info = await call('app.info');
+    const doc = await call('reports.get', { versionId: info.startVersionId });
+    const versionId = doc.version.id;
+    const paras = doc.blocks.filter((b: { kind: string; text: string }) => b.kind === 'paragraph' && b.text.length > 40);
+    // 王代表 states her delegation on an opinion; 李代表 never does
+    await call('settings.set', { key: 'author.name', value: '王代表' });
+    await call('settings.set', { key: 'author.delegation', value: '赤壁代表团' });
+    await call('drafts.create', { versionId, kind: 'opinion', fields: { content: '意见' }, targets: [target(paras[0])] });
+    await call('drafts.create', { versionId, kind: 'amendment', fields: { proposed: '王的表述' }, targets: [target(paras[1])] });
+    await call('settings.set', { key: 'author.name', value: '李代表' });
+    await call('settings.set', { key: 'author.delegation', value: '' });
+    await call('drafts.create', { versionId, kind: 'amendment', fields: { proposed: '李的表述' }, targets: [target(paras[2])] });
+    // the secretariat compiles
+    await call('settings.set', { key: 'author.name', value: '秘书组' });
+    await call('settings.set', { key: 'author.role', value: 'staff' });
+    await call('settings.set', { key: 'author.delegation', value: '咸宁代表团' });
+    const csv = await call('delegation.exportAmendments', { versionId, format: 'csv' });
+    const rows = Papa.parse<string[]>(Buffer.from(csv.dataBase64, 'base64').toString('utf8').replace(/^\uFEFF/, '')).data.filter((r) => r.length > 1);
+    expect(rows[0][6]).toBe('代表团/界别');
+    expect(rows.slice(1).map((r) => [r[5], r[6]])).toEqual([
+      ['王代表', '赤壁代表团'],
+      ['李代表', '咸宁代表团'],
+    ]);
+    const docx = await call('delegation.exportAmendments', { versionId, format: 'docx' });
+    const xml = new TextDecoder().decode(unzipSync(Buffer.from(docx.dataBase64, 'base64'))['word/document.xml']);
+    expect(xml).toContain('《咸宁市2024年政府工作报告》修改意见汇总表');
   });
 
   it('refuses an export with no amendments, and an unknown version, in plain Chinese', async () => {

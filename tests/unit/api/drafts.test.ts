@@ -47,17 +47,21 @@ describe('drafts.create / update / list', () => {
     const d = await call<DraftView>('drafts.create', { versionId, kind: 'amendment', targets: [t] });
     expect(d.author).toBe('张明');
     expect(d.fields).toMatchObject({ op: 'modify', original: EARLY, proposed: EARLY, reason: '' });
-    const path = blocks.find((b) => b.id === t.blockId)!.path;
+    // cited by part, heading and lead sentence (FORMATS.md), never by a paragraph number
+    const path = '第一部分“综合施策、统筹推进，高效能治理提势赋能”中“一是突出负重求实，着力稳住经济大盘”一段';
     expect(d.targets[0].path).toBe(path);
+    expect(d.position).toBe(path);
+    expect(d.hasContent).toBe(false); // only the quote and the user's name so far
     expect(d.status).toBe('draft');
     // 修改为 still equals the quote: the user has not changed anything yet
     expect(d.validation.errors.map((e) => e.message)).toContain('修改后的文字与原文相同');
-    expect(d.wording).toBe(`在${path}中，将“${EARLY}”修改为“${EARLY}”`);
+    expect(d.wording).toBe(`在${path}，将“${EARLY}”修改为“${EARLY}”`);
 
     const u = await call<DraftView>('drafts.update', { id: d.id, fields: { proposed: '全市生产总值', reason: '与统计公报口径一致' } });
     expect(u.fields).toMatchObject({ op: 'modify', original: EARLY, proposed: '全市生产总值', reason: '与统计公报口径一致' });
     expect(u.validation.errors).toEqual([]);
-    expect(u.wording).toBe(`在${path}中，将“${EARLY}”修改为“全市生产总值”`);
+    expect(u.wording).toBe(`在${path}，将“${EARLY}”修改为“全市生产总值”`);
+    expect(u.hasContent).toBe(true);
     expect(u.label).toContain('修改“地区生产总值”');
     // the preview is the exported row, with the author's delegation after the name
     expect(u.preview).toContain('修改意见汇总表');
@@ -67,6 +71,22 @@ describe('drafts.create / update / list', () => {
     const s = await call<DraftView>('drafts.update', { id: d.id, status: 'final' });
     expect(s.status).toBe('final');
     expect(s.fields).toMatchObject({ proposed: '全市生产总值' }); // a status change keeps the text
+  });
+
+  it('lets the 提出人 be changed (a 领衔代表 naming the old one follows) and locks a submitted draft until it is reopened', async () => {
+    const d = await call<DraftView>('drafts.create', { versionId, kind: 'suggestion', fields: { title: '关于加快停车设施建设的建议' } });
+    expect(d.fields).toMatchObject({ leadDeputy: '张明', delegation: '咸宁代表团' });
+    const renamed = await call<DraftView>('drafts.update', { id: d.id, author: '张三' });
+    expect(renamed.author).toBe('张三');
+    expect(renamed.fields).toMatchObject({ leadDeputy: '张三', title: '关于加快停车设施建设的建议' });
+
+    await call('drafts.update', { id: d.id, status: 'submitted' });
+    const locked = await failure('drafts.update', { id: d.id, fields: { content: '改一下' } });
+    expect(locked.error).toMatchObject({ code: 'draft/submitted', message: '这份意见稿已提交，内容不能再改。如需修改，请先点“重新打开”。' });
+    expect((await failure('drafts.update', { id: d.id, author: '李四' })).error.code).toBe('draft/submitted');
+    const reopened = await call<DraftView>('drafts.update', { id: d.id, status: 'draft' });
+    expect(reopened.status).toBe('draft');
+    expect((await call<DraftView>('drafts.update', { id: d.id, fields: { content: '改一下' } })).fields).toMatchObject({ content: '改一下' });
   });
 
   it('warns when the quoted original is not what the report says', async () => {
@@ -145,10 +165,10 @@ describe('export.*', () => {
   it('exports the 修改意见汇总表 as .docx in document order with wording and 提出人', async () => {
     const { early } = await twoAmendments();
     const r = await call<ExportResult>('export.docx', { what: 'amendments', reportId: report.id });
-    expect(r.fileName).toBe('修改意见汇总表-咸宁市政府工作报告.docx');
+    expect(r.fileName).toBe('修改意见汇总表-咸宁市2024年政府工作报告.docx');
     expect(r.mime).toMatch(/wordprocessingml/);
     const { xml, text } = readDocx(bytesOf(r));
-    expect(text).toContain('《咸宁市政府工作报告》修改意见汇总表');
+    expect(text).toContain('《咸宁市2024年政府工作报告》修改意见汇总表');
     expect(xml).toMatch(/w:orient="landscape"/);
     const rows = docxTableRows(xml);
     expect(rows[0]).toBe('序号|位置|原文|修改意见|理由|提出人');
@@ -156,15 +176,26 @@ describe('export.*', () => {
     expect(rows[1]).toContain(`|${EARLY}|`);
     // the 位置 column carries the path, so the 修改意见 cell has the bare sentence
     expect(rows[1]).toContain(`|${early.targets[0].path}|${EARLY}|将“地区生产总值”修改为“全市生产总值”|统一口径|`);
-    expect(early.wording).toBe(`在${early.targets[0].path}中，将“地区生产总值”修改为“全市生产总值”`);
+    expect(early.wording).toBe(`在${early.targets[0].path}，将“地区生产总值”修改为“全市生产总值”`);
+    expect(rows.join('\n')).not.toMatch(/第\d+段/);
     expect(rows[1]).toContain('张明\n（咸宁代表团）');
     expect(rows[2]).toMatch(/删去“各位代表/);
+  });
+
+  it('names a single draft’s file after the draft, never like the compiled table', async () => {
+    const { early, late } = await twoAmendments();
+    const one = await call<ExportResult>('export.docx', { what: 'draft', reportId: report.id, draftId: early.id });
+    const other = await call<ExportResult>('export.docx', { what: 'draft', reportId: report.id, draftId: late.id });
+    const all = await call<ExportResult>('export.docx', { what: 'amendments', reportId: report.id });
+    expect(one.fileName).toBe('修改意见-修改“地区生产总值”.docx');
+    expect(new Set([one.fileName, other.fileName, all.fileName]).size).toBe(3);
+    expect(readDocx(bytesOf(one)).text).toContain('《咸宁市2024年政府工作报告》修改意见汇总表');
   });
 
   it('exports the table as CSV with a BOM that papaparse reads back cell for cell', async () => {
     const { early } = await twoAmendments();
     const r = await call<ExportResult>('export.csv', { what: 'amendments', reportId: report.id });
-    expect(r.fileName).toBe('修改意见汇总表-咸宁市政府工作报告.csv');
+    expect(r.fileName).toBe('修改意见汇总表-咸宁市2024年政府工作报告.csv');
     const raw = Buffer.from(r.dataBase64!, 'base64');
     expect([...raw.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const parsed = Papa.parse<string[]>(raw.toString('utf8').slice(1), { skipEmptyLines: true });
@@ -189,9 +220,9 @@ describe('export.*', () => {
 
     await call('drafts.create', { versionId, kind: 'opinion', targets: [target(EARLY)], fields: { content: '建议补充增速的全省排位。' } });
     const md = await call<ExportResult>('export.markdown', { what: 'opinions', reportId: report.id });
-    expect(md.fileName).toBe('审议意见-咸宁市政府工作报告.md');
+    expect(md.fileName).toBe('审议意见汇总-咸宁市2024年政府工作报告.md');
     const body = Buffer.from(md.dataBase64!, 'base64').toString('utf8');
-    expect(body).toContain('# 《咸宁市政府工作报告》审议意见');
+    expect(body).toContain('# 《咸宁市2024年政府工作报告》审议意见');
     expect(body).toContain('建议补充增速的全省排位。');
     expect(body).toContain('——张明（咸宁代表团）');
     expect((await failure('export.csv', { what: 'opinions', reportId: report.id })).error.message).toBe('审议意见不能导出为CSV 表格。');
@@ -208,11 +239,11 @@ describe('export.*', () => {
     expect(rows[2][3]).toBe('重点');
     expect(rows[1][6]).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/);
     const docx = await call<ExportResult>('export.docx', { what: 'digest', reportId: report.id });
-    expect(docx.fileName).toBe('批注摘要-咸宁市政府工作报告.docx');
+    expect(docx.fileName).toBe('批注摘要-咸宁市2024年政府工作报告.docx');
     expect(readDocx(bytesOf(docx)).text).toContain('【要问清楚】');
 
     const wa = await call<ExportResult>('export.webAnnotation', { what: 'annotations', reportId: report.id });
-    expect(wa.fileName).toBe('批注-咸宁市政府工作报告.jsonld');
+    expect(wa.fileName).toBe('批注-咸宁市2024年政府工作报告.jsonld');
     const json = JSON.parse(Buffer.from(wa.dataBase64!, 'base64').toString('utf8'));
     expect(json.type).toBe('AnnotationCollection');
     expect(json.total).toBe(2);

@@ -2,14 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { amendmentWording, chineseNumber, draftTitle, nestQuotes, quote } from '../../../electron/core/draft/wording';
 import { blockWith, makeDraft, targetOn, xianning } from './helpers';
 
-const PATH = '第二部分（一）“着力扩大有效投资”段';
+// FORMATS.md: part, section heading and lead sentence, never a paragraph number
+const PATH = '第二部分“强信心、稳预期，奋力推动经济稳增长”中“着力扩大有效投资”一段';
 
 describe('amendmentWording — the State Council list wording', () => {
   it('modify, bare and located', () => {
     const f = { op: 'modify' as const, original: '确保咸九高速建成投用', proposed: '确保咸九高速年内建成投用' };
     expect(amendmentWording(f)).toBe('将“确保咸九高速建成投用”修改为“确保咸九高速年内建成投用”');
     expect(amendmentWording(f, { path: PATH })).toBe(
-      '在第二部分（一）“着力扩大有效投资”段中，将“确保咸九高速建成投用”修改为“确保咸九高速年内建成投用”',
+      '在第二部分“强信心、稳预期，奋力推动经济稳增长”中“着力扩大有效投资”一段，将“确保咸九高速建成投用”修改为“确保咸九高速年内建成投用”',
     );
   });
 
@@ -17,7 +18,7 @@ describe('amendmentWording — the State Council list wording', () => {
     const f = { op: 'delete' as const, original: '，结项70项', proposed: '' };
     expect(amendmentWording(f)).toBe('删去“，结项70项”');
     expect(amendmentWording({ ...f, proposed: '别的' }, { path: PATH })).toBe(
-      '在第二部分（一）“着力扩大有效投资”段中，删去“，结项70项”',
+      '在第二部分“强信心、稳预期，奋力推动经济稳增长”中“着力扩大有效投资”一段，删去“，结项70项”',
     );
   });
 
@@ -25,13 +26,13 @@ describe('amendmentWording — the State Council list wording', () => {
     const f = { op: 'add' as const, original: '国际陆港开工', proposed: '，加快建设咸宁港区' };
     expect(amendmentWording(f)).toBe('在“国际陆港开工”后增加“，加快建设咸宁港区”');
     expect(amendmentWording(f, { path: PATH })).toBe(
-      '在第二部分（一）“着力扩大有效投资”段“国际陆港开工”后增加“，加快建设咸宁港区”',
+      '在第二部分“强信心、稳预期，奋力推动经济稳增长”中“着力扩大有效投资”一段，“国际陆港开工”后增加“，加快建设咸宁港区”',
     );
   });
 
   it('add to a passage without a quote uses 在…，增加“……”', () => {
     const f = { op: 'add' as const, original: '', proposed: '加快推进城市停车设施建设。' };
-    expect(amendmentWording(f, { path: PATH })).toBe('在第二部分（一）“着力扩大有效投资”段，增加“加快推进城市停车设施建设。”');
+    expect(amendmentWording(f, { path: PATH })).toBe('在第二部分“强信心、稳预期，奋力推动经济稳增长”中“着力扩大有效投资”一段，增加“加快推进城市停车设施建设。”');
     expect(amendmentWording(f)).toBe('增加“加快推进城市停车设施建设。”');
   });
 
@@ -45,7 +46,7 @@ describe('amendmentWording — the State Council list wording', () => {
 
   it('trims surrounding whitespace of quotes and path', () => {
     expect(amendmentWording({ op: 'delete', original: '  预计 ', proposed: '' }, { path: `  ${PATH} ` })).toBe(
-      `在${PATH}中，删去“预计”`,
+      `在${PATH}，删去“预计”`,
     );
   });
 });
@@ -58,7 +59,8 @@ describe('draftTitle', () => {
       { op: 'modify', original: '确保咸九高速建成投用', proposed: '确保咸九高速年内建成投用', reason: '' },
       { targets: [targetOn(block, '确保咸九高速建成投用', PATH)] },
     );
-    expect(draftTitle(d)).toBe('第二部分（一）“着力扩大有效投资”段：修改“确保咸九高速建成投用”');
+    // the lead sentence tells passages apart; the long part and heading in front are cut
+    expect(draftTitle(d)).toBe('…“着力扩大有效投资”一段：修改“确保咸九高速建成投用”');
     expect(draftTitle({ ...d, targets: [] })).toBe('修改“确保咸九高速建成投用”');
   });
   it('uses the real title of a proposal, and a placeholder when empty', () => {
