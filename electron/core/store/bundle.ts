@@ -698,7 +698,8 @@ function merge<T extends BundleAnnotation | BundleDraft, R extends MarkRow>(
       continue;
     }
     // who wrote a mark and which report it is about never change: a bundle saying otherwise is not an edit
-    if (local.author !== m.author) {
+    // (signing earlier unsigned work is the one allowed change: a blank author becoming a name)
+    if (local.author !== m.author && local.author.trim() !== '') {
       conflict(`交换包里这条记录的作者（${m.author || '未署名'}）与本机（${local.author || '未署名'}）不同，保留本机内容。`);
       continue;
     }
@@ -706,7 +707,7 @@ function merge<T extends BundleAnnotation | BundleDraft, R extends MarkRow>(
       conflict('交换包里这条记录属于另一份报告，保留本机内容。');
       continue;
     }
-    if (ops.fingerprint(r) === ops.fingerprint(local)) {
+    if (ops.fingerprint(r) === ops.fingerprint(local) && local.author === m.author) {
       counts.unchanged++;
       continue;
     }

@@ -251,6 +251,20 @@ describe('merging lists what it will not overwrite', () => {
     expect(contentHash(laptop.store.db)).toBe(before);
   });
 
+  it('takes a signature on work that was unsigned here (a blank author becoming a name is not a change of author)', () => {
+    const a = annotate(office.store, officeVersion, 3, '先写后署名');
+    const contents = office.store.bundles.collect();
+    const unsigned = contents.annotations.map((x) => ({ ...x, author: '' }));
+    importInto(laptop.store, bundleOf({ ...contents, annotations: unsigned }));
+    expect(laptop.store.annotations.get(a.id).author).toBe('');
+    const later = new Date(Date.now() + 60_000).toISOString();
+    const signed = contents.annotations.map((x) => ({ ...x, author: '张代表', updatedAt: later }));
+    const r = importInto(laptop.store, bundleOf({ ...contents, annotations: signed }, { createdAt: later }));
+    expect(r.conflicts).toEqual([]);
+    expect(r.annotations.updated).toBe(1);
+    expect(laptop.store.annotations.get(a.id).author).toBe('张代表');
+  });
+
   it('keeps a local edit made after the bundle was exported, even when the incoming copy claims a later time', async () => {
     const a = annotate(office.store, officeVersion, 3, '初稿');
     importInto(laptop.store, bundleOf(office.store.bundles.collect()));
