@@ -19,6 +19,7 @@ import {
   stageRestore,
   userDataWeight,
   type BackupInfo,
+  type BackupKind,
 } from '../core/store/backup';
 import { BackupScheduler, type Timers } from '../core/store/backupSchedule';
 import { ReviewDeskError } from '../core/errors';
@@ -68,17 +69,17 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
 
   // Backup, then rotation — pruning only after the new one was verified (createBackup throws
   // before it gets its name otherwise). `protect` keeps a backup a restore is about to use.
-  async function backupAndRotate(protect: string[] = []): Promise<BackupInfo> {
+  async function backupAndRotate(kind: BackupKind, protect: string[] = []): Promise<BackupInfo> {
     const at = now();
     removeStalePartials(folder, at);
-    const info = await createBackup(opts.getStore().db, folder, { ...fileOpts, now: at });
+    const info = await createBackup(opts.getStore().db, folder, { ...fileOpts, now: at, kind });
     pruneBackups(folder, at, [info.name, ...protect], fileOpts);
     return info;
   }
 
   const scheduler = new BackupScheduler({
     // a countdown started before the recovery state began (none does today) simply lapses
-    backup: () => (inRecovery() ? Promise.resolve(null) : backupAndRotate()),
+    backup: () => (inRecovery() ? Promise.resolve(null) : backupAndRotate('auto')),
     delayMs: opts.delayMs,
     timers: opts.timers,
     onError: opts.log,
@@ -97,7 +98,7 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
       if (inRecovery()) {
         return Promise.reject(new ReviewDeskError('backup/in-recovery', '数据文件需要先恢复：请从备份恢复，或选择以空白数据继续，之后才能备份。'));
       }
-      return scheduler.backupNow() as Promise<BackupInfo>;
+      return scheduler.backupNow(() => backupAndRotate('manual')) as Promise<BackupInfo>;
     },
 
     restore: (name) =>
@@ -108,7 +109,7 @@ export function createBackupService(opts: BackupServiceOptions): BackupService {
         // 2. the current state is backed up first, so a restore can itself be undone — except the
         //    empty stand-in of the recovery state: nothing to keep, and it must not rotate anything out
         const standIn = inRecovery() && userDataWeight(opts.getStore().db) === 0;
-        const safety = standIn ? null : await backupAndRotate([name]);
+        const safety = standIn ? null : await backupAndRotate('safety', [name]);
         // 3. close, swap the file in atomically, reopen (migrations bring an older backup up to date)
         opts.getStore().close();
         installStagedDatabase(staged, opts.liveFile);

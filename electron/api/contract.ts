@@ -43,7 +43,7 @@ export interface ApiError {
   message: string;
 }
 
-export type { AppInfo, ImportResult } from './contract/library';
+export type { AppInfo, ImportResult, ReaderBlock, ReaderVersion } from './contract/library';
 export type { SavedFile, OpenedFile } from './contract/dialog';
 export type { DraftView, DraftKindInfo, ExportResult, ExportWhat } from './contract/drafts';
 export type { CompareRow, CompareResult, CarryResult, CarriedMark, VersionMarks, OrphanMark, AdoptionRow, DiffOp, PairKind, AnchorStatus, MarkKind } from './contract/versions';

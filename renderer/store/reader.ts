@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
-import type { ReportVersion } from '../../electron/api/contract';
+import type { ReaderVersion } from '../../electron/api/contract';
 import { api } from '../api/client';
 
 export type Theme = 'light' | 'sepia' | 'dark' | 'contrast';
@@ -23,7 +23,7 @@ export interface ReadingPlace {
 const PLACES_KEPT = 30;
 
 interface ReaderState extends ViewPrefs {
-  doc: ReportVersion | null;
+  doc: ReaderVersion | null;
   loading: boolean;
   /** the version being opened (set before its text arrives, so its marks can load alongside) */
   openingVersionId: string | null;

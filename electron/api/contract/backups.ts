@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { BackupCounts, BackupInfo } from '../../core/store/backup';
+import type { BackupCounts, BackupInfo, BackupKind } from '../../core/store/backup';
 import { Base64, FilePath, method } from './define';
 import { GivenPassphrase, NewPassphrase } from './bundles';
 
-export type { BackupCounts, BackupInfo };
+export type { BackupCounts, BackupInfo, BackupKind };
 
 /** Set by app.info when the data file was damaged at start (the app runs on an empty one). */
 export interface RecoveryInfo {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Report, ReportVersion, VersionInfo } from '../../core/model';
+import type { Block } from '../../core/report/types';
 import { Base64, Id, Uuid, method } from './define';
 import type { RecoveryInfo } from './backups';
 import type { TrashEntry } from '../../core/store/reports';
@@ -16,6 +17,19 @@ export interface AppInfo {
   recovery?: RecoveryInfo | null;
   /** the highlight colours' names in force (defaults + the user's renamings) */
   colorLabels: Record<string, string>;
+}
+
+/** A block as the reader gets it: with its citation as amendment lists word it (FORMATS.md). */
+export interface ReaderBlock extends Block {
+  /** e.g. 第二部分“2024年工作安排”中“着力扩大有效投资。”一段 — stable across versions, unlike `path` */
+  position: string;
+}
+
+/** reports.get: a version with each block's position, and the report's name for citations. */
+export interface ReaderVersion extends ReportVersion {
+  blocks: ReaderBlock[];
+  /** the report's name with region and year, as exports cite it: 咸宁市2024年政府工作报告 */
+  citationTitle: string;
 }
 
 export interface ImportResult {
@@ -54,7 +68,7 @@ const VersionLabel = z.string().trim().min(1).max(100);
 export const libraryContract = {
   'app.info': method<AppInfo>()(z.strictObject({})),
   'reports.list': method<Report[]>()(z.strictObject({})),
-  'reports.get': method<ReportVersion>()(z.strictObject({ versionId: Uuid })),
+  'reports.get': method<ReaderVersion>()(z.strictObject({ versionId: Uuid })),
   'reports.import': method<ImportOutcome>()(
     z.strictObject({
       fileName: z.string().min(1).max(255),

@@ -46,7 +46,7 @@ async function importBackupBytes(folder: string, bytes: Uint8Array, fileOpts: { 
     }
     const source = openPlainDatabase(incoming, { readonly: true, ...fileOpts });
     try {
-      return await createBackup(source, folder, fileOpts);
+      return await createBackup(source, folder, { ...fileOpts, kind: 'import' });
     } finally {
       source.close();
     }

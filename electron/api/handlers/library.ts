@@ -3,7 +3,10 @@ import { sharedJobRunner } from '../../core/jobs/runner';
 import type { Block, ParsedReport } from '../../core/report/types';
 import { liveStore, type AppContext } from '../context';
 import type { Handlers } from '../contract';
-import type { ImportQuestion, ImportQuestionKind } from '../contract/library';
+import type { ImportQuestion, ImportQuestionKind, ReaderVersion } from '../contract/library';
+import type { ReportVersion } from '../../core/model';
+import { passagePositions } from '../../core/draft/position';
+import { reportDisplayTitle } from '../../core/draft/naming';
 import { colorLabels } from '../../core/colors';
 
 type LibraryHandlers = Pick<
@@ -23,6 +26,16 @@ type LibraryHandlers = Pick<
   | 'settings.set'
   | 'settings.all'
 >;
+
+/** A stored version with what the reader cites it by: each block's position and the report's full name. */
+export function readerVersion(doc: ReportVersion): ReaderVersion {
+  const position = passagePositions(doc.blocks);
+  return {
+    ...doc,
+    blocks: doc.blocks.map((b) => ({ ...b, position: position(b.id) || b.path })),
+    citationTitle: reportDisplayTitle(doc.report),
+  };
+}
 
 const idAndText = (b: Pick<Block, 'id' | 'text'>) => ({ id: b.id, text: b.text });
 
@@ -68,7 +81,7 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
       return { version: ctx.version, platform: ctx.platform, dataDir: ctx.dataDir, startVersionId: known ? last : first, recovery: ctx.recovery ?? null, colorLabels: colorLabels(store.settings.get('colors.labels')) };
     },
     'reports.list': () => store.reports.list(),
-    'reports.get': ({ versionId }) => store.reports.getVersion(versionId),
+    'reports.get': ({ versionId }) => readerVersion(store.reports.getVersion(versionId)),
     'reports.import': async ({ fileName, dataBase64, reportId, label, accept = [] }) => {
       if (reportId) store.reports.get(reportId); // refuse a report that is gone before parsing anything
       const bytes = Buffer.from(dataBase64, 'base64');

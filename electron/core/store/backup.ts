@@ -4,7 +4,7 @@
  * under a `.partial` name, turned into a self-contained single file, verified read-only, and
  * only then given its final name — so a crash mid-backup never leaves a file that looks good.
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { ReviewDeskError } from '../errors';
@@ -21,9 +21,18 @@ export interface BackupCounts {
   drafts: number;
 }
 
+/**
+ * What made a backup: the scheduler (at start and after writes), 立即备份, the safety backup a
+ * restore takes first, or an imported file.
+ */
+export type BackupKind = 'auto' | 'manual' | 'safety' | 'import';
+const BACKUP_KINDS: readonly BackupKind[] = ['auto', 'manual', 'safety', 'import'];
+
 export interface BackupInfo {
   /** file name inside the backups folder, e.g. reviewdesk-20250305-142210.sqlite3 */
   name: string;
+  /** what made it (from the labels file beside the backups; 'auto' when unknown) */
+  kind: BackupKind;
   /** ISO time the backup was taken (from its name, which is local time) */
   time: string;
   bytes: number;
@@ -97,8 +106,55 @@ export function verifyBackupFile(file: string, opts: BackupFileOptions = {}): Ba
   }
 }
 
+/**
+ * The kinds of backups are kept in a small index beside them, never inside the backup: a write
+ * into the copy would raise its write count above the live file's and look like lost writes.
+ * A missing, unreadable or foreign entry reads as 'auto'.
+ */
+export const BACKUP_LABELS = 'labels.json';
+
+export function readBackupLabels(dir: string): Record<string, BackupKind> {
+  try {
+    const raw: unknown = JSON.parse(readFileSync(join(dir, BACKUP_LABELS), 'utf8'));
+    if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+    const out: Record<string, BackupKind> = {};
+    for (const [name, kind] of Object.entries(raw as Record<string, unknown>)) {
+      if (parseBackupName(name) && BACKUP_KINDS.includes(kind as BackupKind)) out[name] = kind as BackupKind;
+    }
+    return out;
+  } catch {
+    return {};
+  }
+}
+
+/** Written under a .partial name and renamed: a crash leaves the old index or the new one. */
+function writeBackupLabels(dir: string, labels: Record<string, BackupKind>): void {
+  const file = join(dir, BACKUP_LABELS);
+  const partial = file + PARTIAL;
+  writeFileSync(partial, JSON.stringify(labels, null, 1));
+  renameSync(partial, file);
+}
+
+/**
+ * Records the kind of a new backup and drops entries of backups no longer in the folder.
+ * 'auto' is not written (it is what a missing entry means). A failure to write the index costs
+ * only the label, never the backup.
+ */
+export function labelBackup(dir: string, name: string | null, kind: BackupKind = 'auto'): void {
+  try {
+    const present = new Set(listBackupNames(dir));
+    const labels = readBackupLabels(dir);
+    const next: Record<string, BackupKind> = {};
+    for (const [n, k] of Object.entries(labels)) if (present.has(n) && n !== name) next[n] = k;
+    if (name && kind !== 'auto' && present.has(name)) next[name] = kind;
+    if (JSON.stringify(next) === JSON.stringify(labels)) return;
+    if (Object.keys(next).length === 0) rmSync(join(dir, BACKUP_LABELS), { force: true });
+    else writeBackupLabels(dir, next);
+  } catch {}
+}
+
 /** Name, time, size and counts of one backup; counts are null when it cannot be read. */
-export function readBackupInfo(dir: string, name: string, opts: BackupFileOptions = {}): BackupInfo {
+export function readBackupInfo(dir: string, name: string, opts: BackupFileOptions = {}, labels: Record<string, BackupKind> = readBackupLabels(dir)): BackupInfo {
   const parsed = parseBackupName(name);
   if (!parsed) throw new ReviewDeskError('backup/not-found', '没有这个备份。');
   const file = join(dir, name);
@@ -113,11 +169,12 @@ export function readBackupInfo(dir: string, name: string, opts: BackupFileOption
   } catch {
     counts = null;
   }
-  return { name, time: parsed.time.toISOString(), bytes: statSync(file).size, counts };
+  return { name, kind: labels[name] ?? 'auto', time: parsed.time.toISOString(), bytes: statSync(file).size, counts };
 }
 
 export function listBackups(dir: string, opts: BackupFileOptions = {}): BackupInfo[] {
-  return listBackupNames(dir).map((n) => readBackupInfo(dir, n, opts));
+  const labels = readBackupLabels(dir);
+  return listBackupNames(dir).map((n) => readBackupInfo(dir, n, opts, labels));
 }
 
 /**
@@ -153,7 +210,7 @@ function removeQuietly(file: string): void {
 }
 
 /** Online backup of `db` into the backups folder, verified before it gets its final name. */
-export async function createBackup(db: Db, dir: string, opts: BackupFileOptions & { now?: Date } = {}): Promise<BackupInfo> {
+export async function createBackup(db: Db, dir: string, opts: BackupFileOptions & { now?: Date; kind?: BackupKind } = {}): Promise<BackupInfo> {
   mkdirSync(dir, { recursive: true });
   const name = uniqueName(dir, opts.now ?? new Date());
   const partial = join(dir, name + PARTIAL);
@@ -167,6 +224,7 @@ export async function createBackup(db: Db, dir: string, opts: BackupFileOptions 
     const why = e instanceof ReviewDeskError ? e.message : (e as Error).message;
     throw new ReviewDeskError('backup/failed', `备份未完成：${why}`);
   }
+  labelBackup(dir, name, opts.kind ?? 'auto');
   return readBackupInfo(dir, name, opts);
 }
 
@@ -246,6 +304,7 @@ export function pruneBackups(dir: string, now: Date, protect: string[] = [], opt
   if (names.some((n) => !keep.has(n))) for (const n of backupsHoldingWork(dir, opts)) keep.add(n);
   const removed = names.filter((n) => !keep.has(n) && !protect.includes(n));
   for (const n of removed) removeQuietly(join(dir, n));
+  if (removed.length) labelBackup(dir, null);
   return removed;
 }
 

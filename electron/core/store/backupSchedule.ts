@@ -76,8 +76,11 @@ export class BackupScheduler {
     return this.timer !== null;
   }
 
-  /** Back up now (cancelling a pending one: this backup covers those writes). */
-  backupNow(): Promise<unknown> {
+  /**
+   * Back up now (cancelling a pending one: this backup covers those writes); `backup` stands in
+   * for the usual one when this backup is made differently (a manual one, labelled as such).
+   */
+  backupNow(backup: () => Promise<unknown> = this.opts.backup): Promise<unknown> {
     if (this.timer !== null) {
       this.timers.clearTimeout(this.timer);
       this.timer = null;
@@ -85,7 +88,7 @@ export class BackupScheduler {
     // writes from here on are covered only by the next backup
     return this.exclusive(() => {
       this.dirtySince = null;
-      return this.opts.backup();
+      return backup();
     });
   }
 

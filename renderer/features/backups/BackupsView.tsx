@@ -5,7 +5,7 @@ import { saveProducedFile } from '../../api/saveFile';
 import { fileToBase64 } from '../../store/library';
 import { useUi } from '../../store/ui';
 import { ModalDialog } from '../../components/ModalDialog';
-import { localTime } from '../../i18n/localTime';
+import { distinctLocalTimes, localTime } from '../../i18n/localTime';
 import { t } from '../../i18n/zh-CN';
 import { reloadAfterRestore } from './restore';
 import { NewPassphraseFields, PassphrasePrompt, chosenPassphrase, isWrongPassphrase, needsPassphrase, noPassphrase, passphraseProblem, type NewPassphrase } from '../bundles/Passphrase';
@@ -120,6 +120,10 @@ export function BackupsView() {
     }
   };
 
+  const times = distinctLocalTimes(backups ?? []);
+  /** a backup's time as its row shows it (with seconds when another shares its minute) */
+  const shown = (b: Backup) => times[backups?.findIndex((x) => x.name === b.name) ?? -1] ?? localTime(b.time);
+
   return (
     <div className="backups">
       <header>
@@ -151,6 +155,7 @@ export function BackupsView() {
           <thead>
             <tr>
               <th>{t.backups.time}</th>
+              <th>{t.backups.kind}</th>
               <th className="num">{t.backups.size}</th>
               <th className="num">{t.backups.reports}</th>
               <th className="num">{t.backups.annotations}</th>
@@ -160,10 +165,13 @@ export function BackupsView() {
           </thead>
           <tbody>
             {backups.map((b, i) => (
-              <tr key={b.name} data-backup={b.name}>
-                <td>
-                  {localTime(b.time)}
+              <tr key={b.name} data-backup={b.name} data-kind={b.kind}>
+                <td className="backup-time">
+                  {times[i]}
                   {i === 0 && <span className="pill">{t.backups.newest}</span>}
+                </td>
+                <td className="backup-kind" title={t.backups.kindTitles[b.kind]}>
+                  {t.backups.kinds[b.kind] ?? t.backups.kinds.auto}
                 </td>
                 <td className="num muted">{size(b.bytes)}</td>
                 {b.counts ? (
@@ -206,7 +214,7 @@ export function BackupsView() {
             </>
           }
         >
-          <p>{t.backups.confirmText(localTime(confirm.time))}</p>
+          <p>{t.backups.confirmText(shown(confirm))}</p>
           {confirm.counts && <p className="muted">{t.backups.confirmCounts(confirm.counts.reports, confirm.counts.annotations, confirm.counts.drafts)}</p>}
         </ModalDialog>
       )}
@@ -226,7 +234,7 @@ export function BackupsView() {
             </>
           }
         >
-          <p className="muted">{t.sealed.exportBackupHint(localTime(exporting.time))}</p>
+          <p className="muted">{t.sealed.exportBackupHint(shown(exporting))}</p>
           <NewPassphraseFields value={newPassphrase} onChange={setNewPassphrase} idPrefix="backup" />
         </ModalDialog>
       )}

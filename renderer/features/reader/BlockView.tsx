@@ -1,5 +1,5 @@
 import { memo, useMemo } from 'react';
-import type { AnnotationListItem, Block, TargetPosition } from '../../../electron/api/contract';
+import type { AnnotationListItem, ReaderBlock, TargetPosition } from '../../../electron/api/contract';
 import { segmentBlock, type Mark } from './segments';
 import { ParagraphMenu } from '../drafts/ParagraphMenu';
 
@@ -10,7 +10,7 @@ export interface BlockFinding extends Mark {
 }
 
 interface Props {
-  block: Block;
+  block: ReaderBlock;
   marks: { annotation: AnnotationListItem; target: TargetPosition }[] | undefined;
   findHits: { index: number; start: number; end: number }[] | undefined;
   currentHit: number;
@@ -106,7 +106,7 @@ function BlockViewImpl({ block, marks, findHits, currentHit, findings, selectedI
   const Tag = block.kind === 'title' ? 'h1' : block.kind === 'part' ? 'h2' : 'p';
   return (
     <div className={`block block-${block.kind}${flash ? ' flash' : ''}`} data-block-id={block.id}>
-      <div className="block-path" aria-hidden="true">
+      <div className="block-path" aria-hidden="true" title={block.kind === 'title' ? undefined : block.position}>
         {block.kind === 'title' ? '' : block.path}
       </div>
       <Tag className="block-text" data-block-text={block.id} tabIndex={0}>

@@ -167,7 +167,7 @@ export function SelectionToolbar({ targets, rect, onDone, onCancel, onSelectionK
       </button>
       <button
         onClick={() => {
-          void copyText(citationFor(doc?.report.title ?? '政府工作报告', targets, blocksById));
+          void copyText(citationFor(doc?.citationTitle || doc?.report.title || '政府工作报告', targets, blocksById));
           useUi.getState().toast('info', t.reader.citationCopied);
           onDone();
         }}

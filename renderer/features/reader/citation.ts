@@ -1,10 +1,15 @@
-import type { AnnotationTarget, Block } from '../../../electron/api/contract';
+import type { AnnotationTarget, ReaderBlock } from '../../../electron/api/contract';
 import { t } from '../../i18n/zh-CN';
 
-/** 《政府工作报告》第二部分（一）“着力扩大有效投资”段：“…” — cited by the first paragraph covered. */
-export function citationFor(title: string, targets: AnnotationTarget[], blocksById: Map<string, Block>): string {
+/**
+ * 《咸宁市2024年政府工作报告》第二部分“2024年工作安排”中“着力扩大有效投资。”一段：“…” — cited by
+ * the first paragraph covered, worded as amendment lists cite it (FORMATS.md), never by paragraph
+ * number. `title` is the report's full name (reports.get's citationTitle).
+ */
+export function citationFor(title: string, targets: AnnotationTarget[], blocksById: Map<string, Pick<ReaderBlock, 'position' | 'path'>>): string {
   const first = targets[0];
-  const path = first ? (blocksById.get(first.blockId)?.path ?? '') : '';
+  const b = first ? blocksById.get(first.blockId) : undefined;
+  const path = b ? b.position || b.path : '';
   const quote = targets.map((x) => x.exact).join('');
   return t.citation(title, path, quote);
 }
