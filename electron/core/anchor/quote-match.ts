@@ -100,18 +100,20 @@ function approxCandidates(text: string, quote: string, maxErrors: number): Candi
 }
 
 /**
- * Fewest edits turning `str` into some substring of `text` (semi-global Levenshtein). Context
- * strings are ~32 characters, where this small DP is many times cheaper than a library call that
- * also recovers match starts; re-anchoring scores tens of thousands of contexts.
+ * Fewest edits turning `str` into a substring of `text` (semi-global Levenshtein): anywhere in
+ * `text` by default, or, `pinned`, starting exactly at its first character (the end is free) —
+ * how well context fits when it must begin at a given place. Context strings are ~32
+ * characters, where this small DP is many times cheaper than a library call that also recovers
+ * match starts; re-anchoring scores tens of thousands of contexts.
  */
-function bestSubstringDistance(text: string, str: string): number {
+function editDistance(text: string, str: string, pinned = false): number {
   const m = str.length;
   let prev = new Int32Array(m + 1);
   let cur = new Int32Array(m + 1);
   for (let i = 0; i <= m; i++) prev[i] = i;
-  let best = m;
+  let best = pinned ? prev[m] : m;
   for (let j = 1; j <= text.length; j++) {
-    cur[0] = 0; // the match may start anywhere in text
+    cur[0] = pinned ? j : 0; // pinned: skipping text costs; otherwise the match may start anywhere
     const c = text.charCodeAt(j - 1);
     for (let i = 1; i <= m; i++) {
       const sub = prev[i - 1] + (str.charCodeAt(i - 1) === c ? 0 : 1);
@@ -129,7 +131,7 @@ function bestSubstringDistance(text: string, str: string): number {
 export function textMatchScore(text: string, str: string): number {
   if (str.length === 0 || text.length === 0) return 0;
   if (text === str) return 1; // the common case for untouched context: skip the search
-  if (text.length * str.length <= 16384) return 1 - bestSubstringDistance(text, str) / str.length;
+  if (text.length * str.length <= 16384) return 1 - editDistance(text, str) / str.length;
   const matches = approxSearch(text, str, str.length);
   return matches.length === 0 ? 0 : 1 - matches[0].errors / str.length;
 }
@@ -158,30 +160,6 @@ export function scoreCandidate(text: string, quoteLength: number, c: Candidate, 
   return { score, prefix, suffix };
 }
 
-/**
- * Fewest edits turning `str` into a prefix of `text` (the start is pinned, the end is free): how
- * well context fits when it must begin exactly at a given place.
- */
-function anchoredDistance(text: string, str: string): number {
-  const m = str.length;
-  let prev = new Int32Array(m + 1);
-  let cur = new Int32Array(m + 1);
-  for (let i = 0; i <= m; i++) prev[i] = i;
-  let best = prev[m];
-  for (let j = 1; j <= text.length; j++) {
-    cur[0] = j;
-    const c = text.charCodeAt(j - 1);
-    for (let i = 1; i <= m; i++) {
-      const sub = prev[i - 1] + (str.charCodeAt(i - 1) === c ? 0 : 1);
-      const del = prev[i] + 1;
-      const ins = cur[i - 1] + 1;
-      cur[i] = sub < del ? (sub < ins ? sub : ins) : del < ins ? del : ins;
-    }
-    if (cur[m] < best) best = cur[m];
-    [prev, cur] = [cur, prev];
-  }
-  return best;
-}
 
 const reversed = (s: string) => [...s].reverse().join('');
 
@@ -197,7 +175,7 @@ function snapToContext(text: string, c: Candidate, context: QuoteContext): Candi
   let { start, end } = c;
   if (context.suffix) {
     const suffix = context.suffix;
-    const fit = (e: number) => anchoredDistance(text.slice(e, e + suffix.length + slack), suffix);
+    const fit = (e: number) => editDistance(text.slice(e, e + suffix.length + slack), suffix, true);
     let best = fit(end);
     for (let d = 1; d <= slack; d++)
       for (const e of [end + d, end - d]) {
@@ -208,7 +186,7 @@ function snapToContext(text: string, c: Candidate, context: QuoteContext): Candi
   }
   if (context.prefix) {
     const prefix = reversed(context.prefix);
-    const fit = (s: number) => anchoredDistance(reversed(text.slice(Math.max(0, s - prefix.length - slack), s)), prefix);
+    const fit = (s: number) => editDistance(reversed(text.slice(Math.max(0, s - prefix.length - slack), s)), prefix, true);
     const from = start;
     let best = fit(from);
     for (let d = 1; d <= slack; d++)

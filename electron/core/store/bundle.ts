@@ -23,11 +23,10 @@ import type { TextTarget } from '../anchor/types';
 import type { BundleAnnotation, BundleContents, BundleDraft, BundleHistoryStep, BundleReport, BundleVersion } from '../bundle/format';
 import { DRAFT_KINDS } from '../draft/kinds';
 import { ReviewDeskError, isReviewDeskError } from '../errors';
-import type { VersionMeta } from '../model';
 import { importReportBytes, type ParsedReport } from '../report';
 import type { Db } from './db';
 import { createMarkStore, resolveTargetsWith } from './marks';
-import { BLOCK_COLUMNS, toBlock, type BlockRow } from './reports';
+import { BLOCK_COLUMNS, toBlock, versionMetaOf, type BlockRow } from './reports';
 
 export interface MergeCounts {
   added: number;
@@ -569,19 +568,6 @@ function newer(a: string, b: string): number {
   return Date.parse(a) - Date.parse(b);
 }
 
-/** VersionMeta as reports.importVersion writes it, from this app's own parse of the source. */
-function metaOf(parsed: ParsedReport, previousVersionId: string | null): VersionMeta {
-  return {
-    date: parsed.date,
-    speaker: parsed.speaker,
-    sourceEncoding: parsed.sourceEncoding,
-    sourceFormat: parsed.sourceFormat,
-    repairs: parsed.repairs,
-    artifacts: parsed.artifacts,
-    blockCount: parsed.blocks.length,
-    previousVersionId,
-  };
-}
 
 function applyPlan(db: Db, bundle: BundleContents, plan: Plan, marks: ResolvedMarks): BundleImportResult {
   const result: BundleImportResult = {
@@ -627,7 +613,7 @@ function applyPlan(db: Db, bundle: BundleContents, plan: Plan, marks: ResolvedMa
     const reportId = plan.reportMap.get(p.report.id)!;
     const ord = ordTaken.get(reportId, v.ord) ? ((maxOrd.get(reportId) as { m: number | null }).m ?? -1) + 1 : v.ord;
     const prev = (previous.get(reportId, ord) as { id: string } | undefined)?.id ?? null;
-    insertVersion.run(v.id, reportId, v.label, ord, v.importedAt, v.sourceName, v.sourceSha256, Buffer.from(v.sourceBase64, 'base64'), JSON.stringify(metaOf(parsed, prev)));
+    insertVersion.run(v.id, reportId, v.label, ord, v.importedAt, v.sourceName, v.sourceSha256, Buffer.from(v.sourceBase64, 'base64'), JSON.stringify(versionMetaOf(parsed, prev)));
     for (const b of parsed.blocks) {
       insertBlock.run(v.id, b.id, b.ord, b.kind, b.path, b.level, b.part, b.section, b.headingEnd, b.leadEnd, b.text.slice(0, b.leadEnd || b.headingEnd), JSON.stringify(b.sentenceEnds), b.text);
     }

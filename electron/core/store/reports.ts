@@ -90,6 +90,20 @@ export interface TrashEntry {
   deletedAt: string;
 }
 
+/** A version's meta as it is stored: always derived from this app's own parse of the source. */
+export function versionMetaOf(parsed: ParsedReport, previousVersionId: string | null): VersionMeta {
+  return {
+    date: parsed.date,
+    speaker: parsed.speaker,
+    sourceEncoding: parsed.sourceEncoding,
+    sourceFormat: parsed.sourceFormat,
+    repairs: parsed.repairs,
+    artifacts: parsed.artifacts,
+    blockCount: parsed.blocks.length,
+    previousVersionId,
+  };
+}
+
 export function createReportRepository(db: Db) {
   const insertBlock = db.prepare(
     `INSERT INTO blocks(version_id, id, ord, kind, path, level, part, section, heading_end, lead_end, lead, sentence_ends, text)
@@ -175,16 +189,7 @@ export function createReportRepository(db: Db) {
         const prev = db.prepare('SELECT id FROM versions WHERE report_id = ? AND deleted_at IS NULL ORDER BY ord DESC LIMIT 1').get(reportId) as { id: string } | undefined;
         const ord = last.ord === null ? 0 : last.ord + 1;
         const versionId = randomUUID();
-        const meta: VersionMeta = {
-          date: parsed.date,
-          speaker: parsed.speaker,
-          sourceEncoding: parsed.sourceEncoding,
-          sourceFormat: parsed.sourceFormat,
-          repairs: parsed.repairs,
-          artifacts: parsed.artifacts,
-          blockCount: parsed.blocks.length,
-          previousVersionId: prev?.id ?? null,
-        };
+        const meta = versionMetaOf(parsed, prev?.id ?? null);
         db.prepare(
           'INSERT INTO versions(id, report_id, label, ord, imported_at, source_name, source_sha256, source_bytes, meta_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
         ).run(versionId, reportId, input.label ?? (ord === 0 ? '征求意见稿' : `修改稿${ord}`), ord, now, input.sourceName, sha, Buffer.from(input.sourceBytes), JSON.stringify(meta));
