@@ -1,8 +1,10 @@
 /**
  * .docx → SourceLines. We read word/document.xml ourselves (the `docx` package writes, it does not
  * read): paragraphs w:p, runs w:r with w:t / w:tab / w:br, and bold (run, character style or
- * paragraph style) because many reports mark headings and lead sentences only in bold.
+ * paragraph style) because many reports mark headings and lead sentences only in bold. The XML
+ * is streamed through saxes, a SAX parser that runs in time linear in the input whatever it holds.
  */
+import { SaxesParser } from 'saxes';
 import { ReviewDeskError } from '../errors';
 import { guardedUnzip } from '../zip/guardedUnzip';
 import { MAX_INFLATED_BYTES, sniffMagic } from './limits';
@@ -28,27 +30,72 @@ function readParts(bytes: Uint8Array): Map<string, Uint8Array> {
   }).files;
 }
 
-const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g;
-function decodeXml(s: string): string {
-  if (s.indexOf('&') < 0) return s;
-  return s.replace(ENTITY, (_m, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return Number.isFinite(code) && code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '';
-    }
-    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[e] ?? '';
-  });
+/**
+ * Messages saxes reports for oddities that do not change the document's structure: control
+ * characters some generators leave in text, HTML entities such as &nbsp; (kept as written, as they
+ * always were; DOCTYPE declarations are never expanded, so &xxe; stays text too), bad character
+ * references, whitespace or an XML declaration out of place. Anything else (unclosed or mismatched
+ * tags, broken markup) means the part is not XML, and the file is refused.
+ */
+const FORGIVEN = new Set([
+  'disallowed character.',
+  'undefined entity.',
+  'malformed character entity.',
+  'text data outside of root node.',
+  'an XML declaration must be at the start of the document.',
+  'the XML declaration must appear at the start of the document.',
+]);
+
+type Attrs = Record<string, string>;
+
+interface XmlEvents {
+  /** empty: a self-closing element, for which no close() follows. */
+  open(name: string, attrs: Attrs, empty: boolean): void;
+  close(name: string): void;
+  text(text: string): void;
 }
 
-function attr(attrs: string, name: string): string | null {
-  const m = new RegExp(`\\b${name}="([^"]*)"`).exec(attrs);
-  return m ? m[1] : null;
+/**
+ * Word nests elements a few dozen deep (tables in tables, text boxes); thousands of open elements
+ * are a crafted file, whose open-element stacks would only fill memory.
+ */
+const MAX_DEPTH = 1000;
+
+/** Stream a part through saxes (linear, no DTD processing); malformed XML becomes invalidDocx. */
+function walkXml(xml: string, part: string, events: XmlEvents): void {
+  const parser = new SaxesParser<{ xmlns: false; position: false }>({ xmlns: false, position: false });
+  parser.on('error', (err) => {
+    if (!FORGIVEN.has(err.message)) throw invalidDocx(`（${part} 不是完整的 XML）`);
+  });
+  let depth = 0;
+  parser.on('opentag', (tag) => {
+    if (!tag.isSelfClosing && ++depth > MAX_DEPTH) throw invalidDocx(`（${part} 的元素嵌套过深）`);
+    events.open(tag.name, tag.attributes, tag.isSelfClosing);
+  });
+  parser.on('closetag', (tag) => {
+    if (tag.isSelfClosing) return;
+    depth--;
+    events.close(tag.name);
+  });
+  parser.on('text', events.text);
+  parser.on('cdata', events.text);
+  parser.write(xml).close();
+}
+
+/** Bytes of an XML part → string: UTF-8, or UTF-16 when it starts with that byte order mark. */
+function decodePart(bytes: Uint8Array): string {
+  const encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8';
+  return new TextDecoder(encoding).decode(bytes);
+}
+
+function attr(attrs: Attrs, name: string): string | null {
+  return Object.hasOwn(attrs, name) ? attrs[name] : null;
 }
 
 /** <w:b/> is on; w:val="0|false|off|none" turns it off. */
-function onOff(attrs: string): boolean {
+function onOff(attrs: Attrs): boolean {
   const v = attr(attrs, 'w:val');
-  return v === null || !/^(0|false|off|none)$/i.test(v);
+  return v === null || !/^(?:0|false|off|none)$/i.test(v);
 }
 
 interface StyleInfo {
@@ -57,31 +104,64 @@ interface StyleInfo {
   headingLevel?: number;
 }
 
-/** Simple reading of styles.xml: bold and heading level per style id, following basedOn. */
+/** styles.xml: bold and heading level per style id (followed through basedOn when read). */
 function readStyles(xml: string | undefined): { styles: Map<string, StyleInfo>; defaultParagraph: string | null } {
   const styles = new Map<string, StyleInfo>();
   let defaultParagraph: string | null = null;
   if (!xml) return { styles, defaultParagraph };
-  const re = /<w:style\b([^>]*)>([\s\S]*?)<\/w:style>/g;
-  for (let m: RegExpExecArray | null; (m = re.exec(xml));) {
-    const id = attr(m[1], 'w:styleId');
-    if (!id) continue;
-    const body = m[2];
-    const info: StyleInfo = {};
-    if (attr(m[1], 'w:type') === 'paragraph' && attr(m[1], 'w:default') === '1') defaultParagraph = id;
-    const based = /<w:basedOn\s+w:val="([^"]*)"/.exec(body);
-    if (based) info.basedOn = based[1];
-    const rPr = /<w:rPr>([\s\S]*?)<\/w:rPr>/.exec(body);
-    const b = rPr && /<w:b(\s[^>]*)?\/>/.exec(rPr[1]);
-    if (b) info.bold = onOff(b[1] ?? '');
-    const name = /<w:name\s+w:val="([^"]*)"/.exec(body)?.[1] ?? '';
+  // The w:style being read; properties are taken from its own w:name, w:basedOn, w:rPr and w:pPr.
+  let style: { id: string | null; info: StyleInfo; name: string; outline?: number } | null = null;
+  let depth = 0; // elements open inside the current w:style
+  let props: 'rPr' | 'pPr' | null = null;
+  const finish = () => {
+    if (!style?.id) return;
+    const { info, name, outline } = style;
     const h = /^(?:heading|标题)\s*(\d)$/i.exec(name.trim());
-    const outline = /<w:outlineLvl\s+w:val="(\d)"/.exec(body);
     if (h) info.headingLevel = Number(h[1]);
-    else if (outline && Number(outline[1]) < 9) info.headingLevel = Number(outline[1]) + 1;
-    else if (/^(title|标题)$/i.test(name.trim())) info.headingLevel = 0;
-    styles.set(id, info);
-  }
+    else if (outline !== undefined) info.headingLevel = outline;
+    else if (/^(?:title|标题)$/i.test(name.trim())) info.headingLevel = 0;
+    styles.set(style.id, info);
+  };
+  walkXml(xml, 'word/styles.xml', {
+    open(name, attrs, empty) {
+      if (!style) {
+        if (name !== 'w:style') return;
+        const id = attr(attrs, 'w:styleId');
+        style = { id, info: {}, name: '' };
+        if (id && attr(attrs, 'w:type') === 'paragraph' && /^(?:1|true|on)$/.test(attr(attrs, 'w:default') ?? '')) defaultParagraph = id;
+        depth = 0;
+        if (empty) {
+          finish();
+          style = null;
+        }
+        return;
+      }
+      if (depth === 0) {
+        if (name === 'w:name') style.name = attr(attrs, 'w:val') ?? '';
+        else if (name === 'w:basedOn') style.info.basedOn = attr(attrs, 'w:val') ?? undefined;
+        else if (name === 'w:rPr' || name === 'w:pPr') props = empty ? null : name === 'w:rPr' ? 'rPr' : 'pPr';
+      } else if (depth === 1 && props === 'rPr' && name === 'w:b') {
+        style.info.bold = onOff(attrs);
+      } else if (depth === 1 && props === 'pPr' && name === 'w:outlineLvl') {
+        const v = Number(attr(attrs, 'w:val'));
+        if (Number.isInteger(v) && v >= 0 && v < 9) style.outline = v + 1;
+      }
+      if (!empty) depth++;
+    },
+    close(name) {
+      if (!style) return;
+      if (depth === 0) {
+        if (name === 'w:style') {
+          finish();
+          style = null;
+        }
+        return;
+      }
+      depth--;
+      if (depth === 0) props = null;
+    },
+    text() {},
+  });
   return { styles, defaultParagraph };
 }
 
@@ -101,7 +181,14 @@ interface Run {
   style: string | null;
 }
 
-/** Walk document.xml tag by tag; w:p may nest (text boxes), so keep a stack. */
+/** Cells of a row without the empty cells at its end (a loop: a regex on a run of tabs backtracks). */
+function rowText(cells: string[]): string {
+  let end = cells.length;
+  while (end > 0 && !cells[end - 1]) end--;
+  return cells.slice(0, end).join('\t');
+}
+
+/** Walk document.xml element by element; w:p may nest (text boxes), so keep a stack. */
 function readParagraphs(xml: string, styleXml: string | undefined): SourceLine[] {
   const { styles, defaultParagraph } = readStyles(styleXml);
   const lines: SourceLine[] = [];
@@ -160,48 +247,40 @@ function readParagraphs(xml: string, styleXml: string | undefined): SourceLine[]
     emit();
   };
 
-  const re = /<(\/?)([A-Za-z][\w.-]*:[\w.-]+|[A-Za-z][\w.-]*)([^>]*?)(\/?)>|([^<]+)/g;
-  for (let m: RegExpExecArray | null; (m = re.exec(xml));) {
-    if (m[5] !== undefined) {
-      if (inText && run && !skipDepth) run.text += decodeXml(m[5]);
-      continue;
-    }
-    const closing = m[1] === '/';
-    const tag = m[2];
-    const attrs = m[3];
-    const selfClosing = m[4] === '/';
+  /** One element boundary: an opening, a closing, or an empty (self-closing) element. */
+  const element = (tag: string, attrs: Attrs, closing: boolean, empty: boolean) => {
     if (tag === 'mc:Fallback') {
-      if (!selfClosing) skipDepth += closing ? -1 : 1;
-      continue;
+      if (!empty) skipDepth += closing ? -1 : 1;
+      return;
     }
-    if (skipDepth) continue;
+    if (skipDepth) return;
+    const opening = !closing;
     switch (tag) {
       case 'w:tbl':
-        if (!selfClosing) tableDepth = Math.max(0, tableDepth + (closing ? -1 : 1));
+        if (!empty) tableDepth = Math.max(0, tableDepth + (closing ? -1 : 1));
         break;
       case 'w:tr':
-        if (selfClosing || tableDepth !== 1) break;
-        if (!closing) row = [];
+        if (empty || tableDepth !== 1) break;
+        if (opening) row = [];
         else if (row) {
-          const text = row.join('\t').replace(/\t+$/, '');
           paraCount++;
-          lines.push({ text, line: paraCount, tableRow: true });
+          lines.push({ text: rowText(row), line: paraCount, tableRow: true });
           row = null;
         }
         break;
       case 'w:tc':
-        if (selfClosing || tableDepth !== 1 || !row) break;
-        if (!closing) cell = [];
+        if (empty || tableDepth !== 1 || !row) break;
+        if (opening) cell = [];
         else if (cell) {
           row.push(cell.filter(Boolean).join(' '));
           cell = null;
         }
         break;
       case 'w:p':
-        if (selfClosing) {
+        if (empty) {
           paraCount++;
           lines.push({ text: '', line: paraCount });
-        } else if (!closing) {
+        } else if (opening) {
           if (para) stack.push(para);
           para = { segments: [], style: null };
         } else {
@@ -210,49 +289,57 @@ function readParagraphs(xml: string, styleXml: string | undefined): SourceLine[]
         }
         break;
       case 'w:pPr':
-        if (!selfClosing) inPPr = !closing;
+        if (!empty) inPPr = opening;
         break;
       case 'w:pStyle':
-        if (para && inPPr) para.style = attr(attrs, 'w:val');
+        if (opening && para && inPPr) para.style = attr(attrs, 'w:val');
         break;
       case 'w:outlineLvl':
-        if (para && inPPr) {
+        if (opening && para && inPPr) {
           const v = Number(attr(attrs, 'w:val'));
           if (v >= 0 && v < 9) para.outline = v + 1;
         }
         break;
       case 'w:r':
-        if (selfClosing) break;
-        if (!closing) run = { text: '', style: null };
+        if (empty) break;
+        if (opening) run = { text: '', style: null };
         else {
           flushRun();
           run = null;
         }
         break;
       case 'w:rPr':
-        if (!selfClosing) inRPr = !closing;
+        if (!empty) inRPr = opening;
         break;
       case 'w:b':
-        if (run && inRPr && !inPPr) run.bold = onOff(attrs);
+        if (opening && run && inRPr && !inPPr) run.bold = onOff(attrs);
         break;
       case 'w:rStyle':
-        if (run && inRPr) run.style = attr(attrs, 'w:val');
+        if (opening && run && inRPr) run.style = attr(attrs, 'w:val');
         break;
       case 'w:t':
-        if (!selfClosing) inText = !closing;
+        if (!empty) inText = opening;
         break;
       case 'w:tab':
-        if (run && !inPPr && !inRPr) run.text += '\t';
+        if (opening && run && !inPPr && !inRPr) run.text += '\t';
         break;
       case 'w:br':
       case 'w:cr':
-        if (run && !inRPr) run.text += '\n';
+        if (opening && run && !inRPr) run.text += '\n';
         break;
       case 'w:noBreakHyphen':
-        if (run) run.text += '-';
+        if (opening && run) run.text += '-';
         break;
     }
-  }
+  };
+
+  walkXml(xml, 'word/document.xml', {
+    open: (name, attrs, empty) => element(name, attrs, false, empty),
+    close: (name) => element(name, {}, true, false),
+    text: (text) => {
+      if (inText && run && !skipDepth) run.text += text;
+    },
+  });
   return lines;
 }
 
@@ -269,7 +356,6 @@ export function readDocx(bytes: Uint8Array): SourceLine[] {
   const parts = readParts(bytes);
   const document = parts.get('word/document.xml');
   if (!document) throw invalidDocx('（缺少正文 word/document.xml）');
-  const decoder = new TextDecoder('utf-8');
   const styles = parts.get('word/styles.xml');
-  return readParagraphs(decoder.decode(document), styles ? decoder.decode(styles) : undefined);
+  return readParagraphs(decodePart(document), styles ? decodePart(styles) : undefined);
 }

@@ -1,10 +1,11 @@
 /**
  * HTML → SourceLines, for a report saved from a government website (.html/.htm, or saved as .txt).
- * A small tag stripper, not a browser: it only reads tags and text, never runs or fetches anything.
+ * A tag reader, not a browser: it only reads tags and text, never runs or fetches anything.
  * Block elements (<p>, <br>, <h1>–<h6>, <li>, <tr>, <div>…) end a line, table cells are kept apart
  * by tabs, <b>/<strong> at the start of a paragraph becomes the bold hint for lead sentences, and
  * page chrome (script, style, navigation, footers) is dropped.
  */
+import { Tokenizer, type TokenizerCallbacks } from 'htmlparser2';
 import { lineFromSegments, type SourceLine } from './source';
 
 /** Elements whose content is never report text. */
@@ -68,73 +69,90 @@ const BLOCK = new Set([
 const VOID = new Set(['br', 'hr', 'img', 'meta', 'link', 'input', 'col', 'area', 'base', 'wbr', 'source', 'embed', 'param', 'track']);
 const BOLD = new Set(['b', 'strong']);
 
-const NAMED: Record<string, string> = {
-  nbsp: '\u00a0',
-  ensp: '\u2002',
-  emsp: '\u2003',
-  thinsp: '\u2009',
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  ldquo: '“',
-  rdquo: '”',
-  lsquo: '‘',
-  rsquo: '’',
-  mdash: '—',
-  ndash: '–',
-  hellip: '…',
-  middot: '·',
-  bull: '•',
-  times: '×',
-  divide: '÷',
-  copy: '©',
-  reg: '®',
-  deg: '°',
-  plusmn: '±',
-  yen: '¥',
-  permil: '‰',
-  laquo: '«',
-  raquo: '»',
-  shy: '',
-  zwsp: '',
-  sup2: '²',
-  sup3: '³',
-  frac12: '½',
-  le: '≤',
-  ge: '≥',
-  ne: '≠',
-  larr: '←',
-  rarr: '→',
-  minus: '−',
-  percnt: '%',
-};
-
-export function decodeEntities(s: string): string {
-  if (s.indexOf('&') < 0) return s;
-  return s.replace(/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z][a-zA-Z0-9]{1,10});/g, (m, e: string) => {
-    if (e[0] === '#') {
-      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff) ? String.fromCodePoint(code) : '';
-    }
-    return NAMED[e] ?? NAMED[e.toLowerCase()] ?? m;
-  });
-}
-
 /** Does this text file hold a saved web page rather than plain text? */
 export function looksLikeHtml(text: string): boolean {
   return /^\s*<(?:!doctype\s+html|html|head|body|meta|div|p|h[1-6]|table)\b/i.test(text.slice(0, 2048));
 }
 
-function isBoldStyle(attrs: string): boolean {
-  return /font-weight\s*:\s*(?:bold|[6-9]00)/i.test(attrs);
+function isBoldStyle(style: string | undefined): boolean {
+  return style !== undefined && /font-weight\s*:\s*(?:bold|[6-9]00)/i.test(style);
 }
 
-function isChrome(attrs: string): boolean {
-  const cls = /\b(?:class|id)\s*=\s*("([^"]*)"|'([^']*)'|([^\s>]+))/gi;
-  for (let m: RegExpExecArray | null; (m = cls.exec(attrs));) if (CHROME.test(m[2] ?? m[3] ?? m[4] ?? '')) return true;
-  return false;
+function isChrome(attrs: Map<string, string>): boolean {
+  return ['class', 'id'].some((name) => CHROME.test(attrs.get(name) ?? ''));
+}
+
+interface TagEvents {
+  /** index: where the tag starts in the source. */
+  open(tag: string, attrs: Map<string, string>, selfClosing: boolean, index: number): void;
+  close(tag: string, index: number): void;
+  /** Text between two tags, entities decoded; index: where it starts in the source. */
+  text(text: string, index: number): void;
+}
+
+/**
+ * Tags and text of a page as written, from htmlparser2's tokenizer (comments, doctype, CDATA,
+ * script and style bodies, quoting and entities as a browser lexes them). Its Parser is not used:
+ * it keeps open elements with Array#unshift and searches them on every end tag, which is
+ * quadratic in the nesting depth. The reader below needs only the tags, as they come.
+ */
+function scanTags(html: string, events: TagEvents): void {
+  let tag = '';
+  let tagAt = 0;
+  let attrs = new Map<string, string>();
+  let attrName = '';
+  let attrValue = '';
+  // Text arrives in pieces (split at entities); a tag ends it. An array, not +=: a string built
+  // from a million one-character entities is slow to flatten.
+  let pending: string[] = [];
+  let pendingAt = -1;
+  const addText = (text: string, index: number) => {
+    if (pendingAt < 0) pendingAt = index;
+    pending.push(text);
+  };
+  const endText = () => {
+    if (pendingAt >= 0) events.text(pending.join(''), pendingAt);
+    pending = [];
+    pendingAt = -1;
+  };
+  const callbacks: TokenizerCallbacks = {
+    ontext: (start, end) => addText(html.slice(start, end), start),
+    ontextentity: (codepoint, end) => addText(String.fromCodePoint(codepoint), end),
+    onopentagname(start, end) {
+      endText();
+      tag = html.slice(start, end).toLowerCase();
+      tagAt = start - 1;
+      attrs = new Map();
+    },
+    onattribname(start, end) {
+      attrName = html.slice(start, end).toLowerCase();
+      attrValue = '';
+    },
+    onattribdata(start, end) {
+      attrValue += html.slice(start, end);
+    },
+    onattribentity(codepoint) {
+      attrValue += String.fromCodePoint(codepoint);
+    },
+    onattribend() {
+      if (!attrs.has(attrName)) attrs.set(attrName, attrValue);
+      attrValue = '';
+    },
+    onopentagend: () => events.open(tag, attrs, false, tagAt),
+    onselfclosingtag: () => events.open(tag, attrs, true, tagAt),
+    onclosetag(start, end) {
+      endText();
+      events.close(html.slice(start, end).toLowerCase(), start - 2);
+    },
+    oncomment() {},
+    oncdata() {},
+    ondeclaration() {},
+    onprocessinginstruction() {},
+    onend: endText,
+  };
+  const tokenizer = new Tokenizer({ decodeEntities: true }, callbacks);
+  tokenizer.write(html);
+  tokenizer.end();
 }
 
 export function readHtml(html: string): SourceLine[] {
@@ -171,70 +189,64 @@ export function readHtml(html: string): SourceLine[] {
     segments.push({ text: s, bold: boldDepth > 0 });
   };
 
-  // Comments (including Word's conditional comments), CDATA and processing instructions go first.
-  const source = html.replace(/<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>/g, (m) => m.replace(/[^\n]/g, ' '));
-  const re = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)((?:[^>"']|"[^"]*"|'[^']*')*)>|<![^>]*>|([^<]+)|</g;
-  for (let m: RegExpExecArray | null; (m = re.exec(source));) {
-    if (m[4] !== undefined || (m[0] === '<' && m[2] === undefined)) {
-      if (drop) continue;
-      const raw = decodeEntities(m[4] ?? '<');
-      text(pre ? raw : raw.replace(/[\s]+/g, ' '), m.index);
-      if (pre && raw.includes('\n')) {
-        // Preformatted text keeps its own line breaks.
-        const parts = segments.pop()!.text.split('\n');
-        parts.forEach((p, i) => {
-          if (i > 0) flush();
-          if (p) text(p, m!.index);
-        });
-      }
-      continue;
-    }
-    if (m[2] === undefined) continue; // <!doctype …>, <![if …]>
-    const closing = m[1] === '/';
-    const tag = m[2].toLowerCase();
-    const attrs = m[3] ?? '';
-    const selfClosing = /\/\s*$/.test(attrs) || VOID.has(tag);
-
+  const tagEvent = (tag: string, attrs: Map<string, string> | null, closing: boolean, selfClosing: boolean, index: number) => {
     if (drop) {
       if (tag === drop.tag && !selfClosing) drop.depth += closing ? -1 : 1;
       if (drop.depth === 0) drop = null;
-      continue;
+      return;
     }
-    if (!closing && !selfClosing && (DROP.has(tag) || ((tag === 'div' || tag === 'ul' || tag === 'p' || tag === 'section') && isChrome(attrs)))) {
+    if (!closing && !selfClosing && (DROP.has(tag) || ((tag === 'div' || tag === 'ul' || tag === 'p' || tag === 'section') && attrs && isChrome(attrs)))) {
       drop = { tag, depth: 1 };
-      continue;
+      return;
     }
 
     if (tag === 'td' || tag === 'th') {
       if (!closing) {
-        if (segments.length) text('\t', m.index);
+        if (segments.length) text('\t', index);
         cell++;
       } else cell = Math.max(0, cell - 1);
-      continue;
+      return;
     }
     if (BLOCK.has(tag)) {
       // Inside a table cell a paragraph is part of the cell, not a line of its own.
       if (cell > 0 && tag !== 'tr' && tag !== 'table') {
-        text(' ', m.index);
-        continue;
+        text(' ', index);
+        return;
       }
       if (tag === 'pre') pre = Math.max(0, pre + (closing ? -1 : 1));
       flush();
       inRow = tag === 'tr' && !closing;
       if (!closing && /^h[1-6]$/.test(tag)) heading = Number(tag[1]);
       if (tag === 'tr' || tag === 'table') cell = 0;
-      continue;
+      return;
     }
     if (BOLD.has(tag)) {
       boldDepth = Math.max(0, boldDepth + (closing ? -1 : 1));
     } else if (tag === 'span' && !selfClosing) {
       if (!closing) {
-        const bold = isBoldStyle(attrs);
+        const bold = isBoldStyle(attrs?.get('style'));
         spanBold.push(bold);
         if (bold) boldDepth++;
       } else if (spanBold.pop()) boldDepth = Math.max(0, boldDepth - 1);
     }
-  }
+  };
+
+  scanTags(html, {
+    open: (tag, attrs, selfClosing, index) => tagEvent(tag, attrs, false, selfClosing || VOID.has(tag), index),
+    close: (tag, index) => tagEvent(tag, null, true, VOID.has(tag), index),
+    text(raw, index) {
+      if (drop) return;
+      text(pre ? raw : raw.replace(/\s+/g, ' '), index);
+      if (pre && raw.includes('\n')) {
+        // Preformatted text keeps its own line breaks.
+        const parts = segments.pop()!.text.split('\n');
+        parts.forEach((p, i) => {
+          if (i > 0) flush();
+          if (p) text(p, index);
+        });
+      }
+    },
+  });
   flush();
   return lines;
 }

@@ -17,6 +17,12 @@ const NOT_A_LEAD_START =
 const CLOSERS = /[”’」』）)》]/;
 const MAX_LEAD = 25;
 const MAX_ITEM_LEAD = 32;
+/**
+ * A bold span longer than this is emphasis, not a lead (leads run to ~35 characters). The bound
+ * also keeps a crafted bold paragraph of punctuation from reaching citation paths, whose
+ * quote-trimming regex backtracks over every run of punctuation it is given.
+ */
+const MAX_BOLD_LEAD = 120;
 
 /** Extend an offset over the punctuation (and closing quotes) that ends the sentence there. */
 function extendOverPunctuation(text: string, at: number): number {
@@ -39,7 +45,7 @@ export function boldLeadEnd(line: SourceLine, text: string): number {
   while (last > 0 && CLOSERS.test(text[last])) last--;
   if (!LEAD_FINAL.test(text[last] ?? '') && text[last] !== '：' && text[last] !== ':') return 0;
   if (!text.slice(end).trim()) return 0;
-  return end - start >= 3 ? end : 0;
+  return end - start >= 3 && end - start <= MAX_BOLD_LEAD ? end : 0;
 }
 
 /** A short opening sentence that reads like a heading. firstEnd is the first sentence's end. */

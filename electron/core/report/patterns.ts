@@ -23,7 +23,7 @@ export const DASH_ITEM = /^(?:——|—|－－|--|──|─)\s*(?=\S)/;
 /** 1、… 1．… (1)… ①… numbered items; `1.39万亿` is not one. */
 export const NUMBERED_ITEM = /^(?:\d{1,2}[、．]|\d{1,2}\.(?!\d)|[（(]\d{1,2}[）)]|[\u2460-\u2473])\s*/;
 /** 各位代表： / 各位代表、各位委员： / 各位代表！ / 同志们！ standing alone (委員: a Big5 copy). */
-export const SALUTATION = /^(?:各位(?:代表|委[员員]|同志)(?:\s*[、，,]\s*各位(?:代表|委[员員]|同志|列席人[员員]))*|同志[们們])\s*[：:！!，,。]?$/;
+export const SALUTATION = /^(?:各位(?:代表|委[员員]|同志)(?:\s*[、，,]\s*各位(?:代表|委[员員]|同志|列席人[员員])){0,8}|同志[们們])\s*[：:！!，,。]?$/;
 /** A paragraph that addresses the deputies or members: 各位代表，… / 各位委员！… / 同志们！… */
 export const ADDRESS_START = /^(?:各位(?:代表|委[员員])|同志[们們][，,！!：:])/;
 /** Back matter and source lines: 来源：… 注：… 名词解释 … */
@@ -92,7 +92,7 @@ export function isUnnumberedPartHeading(text: string): boolean {
 }
 
 /** Table furniture pasted as text: a caption (…收支情况表) or the unit line (单位：亿元). */
-export const TABLE_CAPTION = /^(?:附?表\s*[\d一二三四五六七八九十]+[：:\s]*)?[^，,。！？；;：:]{2,40}(?<![代发外图])表(?:[（(]续[）)])?$/;
+export const TABLE_CAPTION = /^(?:附?表\s{0,3}[\d一二三四五六七八九十]{1,4}[：:\s]{0,3})?[^，,。！？；;：:]{2,40}(?<![代发外图])表(?:[（(]续[）)])?$/;
 export const TABLE_UNIT = /^(?:金额)?单位\s*[：:]\s*\S{1,10}$/;
 
 /** Cells of a table row pasted as text: separated by tabs, or by runs of two or more spaces. */

@@ -5,7 +5,7 @@
  */
 
 const WS_RUN = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+/g;
-const EDGE = /^[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+|[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]+$/g;
+const WS_CHAR = /[\s\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]/;
 const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
 
 export interface NormalizedLine {
@@ -16,11 +16,22 @@ export interface NormalizedLine {
   spacedOut: boolean;
 }
 
+const MAX_SPACED_OUT = 200;
 const SPACED_OUT = /^(?:[\u4e00-\u9fff][\s\u00a0\u3000]+){2,}[\u4e00-\u9fff]$/;
 
+/** Without whitespace at either end. A loop: /[ws]+$/ backtracks over every run inside the line. */
+function trimEdges(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && WS_CHAR.test(s[start])) start++;
+  while (end > start && WS_CHAR.test(s[end - 1])) end--;
+  return s.slice(start, end);
+}
+
 export function normalizeWhitespace(raw: string, opts: { keepSpeakerSpace?: boolean } = {}): NormalizedLine {
-  const trimmed = raw.replace(EDGE, '');
-  const spacedOut = SPACED_OUT.test(trimmed);
+  const trimmed = trimEdges(raw);
+  // Titles are short; the length check also keeps the regex's backtracking within bounds.
+  const spacedOut = trimmed.length <= MAX_SPACED_OUT && SPACED_OUT.test(trimmed);
   let changed = false;
   const text = trimmed.replace(WS_RUN, (run: string, at: number, s: string) => {
     const before = s[at - 1] ?? '';
