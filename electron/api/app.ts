@@ -25,6 +25,7 @@ import { createBackupService } from './backups';
 import type { AppContext } from './context';
 import type { Handlers } from './contract';
 import type { RecoveryInfo } from './contract/backups';
+import { chineseDateTime } from '../core/common/localTime';
 
 export const DATABASE_FILE = 'reviewdesk.sqlite3';
 export const BUNDLED_REPORT = 'xianning-2024-gov-work-report.txt';
@@ -50,12 +51,6 @@ export interface Backend {
   close(): void;
 }
 
-function localTime(iso: string): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}`;
-}
-
 /** What went wrong with the data file, as the recovery prompt says it, and where the file went. */
 interface RecoveryCause {
   /** where the file was moved ('' when there was no file to keep) */
@@ -66,7 +61,7 @@ interface RecoveryCause {
 
 function recoveryInfo(cause: RecoveryCause, dataDir: string, nativeBinding?: string): RecoveryInfo {
   const newest = newestUsableBackup(backupFolder(dataDir), { nativeBinding });
-  const offer = newest ? `可以从最近的备份（${localTime(newest.time)}）恢复。` : '没有找到可用的备份，只能以空白数据继续。';
+  const offer = newest ? `可以从最近的备份（${chineseDateTime(newest.time)}）恢复。` : '没有找到可用的备份，只能以空白数据继续。';
   return {
     damagedFile: cause.damagedFile,
     message: cause.what + offer,
@@ -88,7 +83,7 @@ function whatWasLost(store: Store, dataDir: string, nativeBinding?: string): str
   }
   const lost = findLostWrites(store.db, folder, { nativeBinding });
   if (!lost) return null;
-  const when = localTime(lost.backupTime);
+  const when = chineseDateTime(lost.backupTime);
   return `数据文件缺少已经保存过的修改：它比自己 ${when} 的备份还旧，多半是上次非正常关闭后写入日志（-wal 文件）损坏或丢失了。`;
 }
 

@@ -14,18 +14,20 @@ import { draftContract } from './contract/drafts';
 import { reviewContract } from './contract/review';
 import { versionContract } from './contract/versions';
 import type { MethodSpec } from './contract/define';
+import { mergeDomains } from './mergeDomains';
+import type { Envelope } from '../core/common/errorCodes';
 
-export const contract = {
-  ...libraryContract,
-  ...annotationContract,
-  ...dialogContract,
-  ...backupContract,
-  ...bundleContract,
-  ...delegationContract,
-  ...draftContract,
-  ...reviewContract,
-  ...versionContract,
-} satisfies Record<string, MethodSpec>;
+export const contract = mergeDomains(
+  libraryContract,
+  annotationContract,
+  dialogContract,
+  backupContract,
+  bundleContract,
+  delegationContract,
+  draftContract,
+  reviewContract,
+  versionContract,
+) satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
 export type Method = keyof Contract;
@@ -37,17 +39,29 @@ export type Handlers = { [M in Method]: (args: ParsedArgs<M>) => Result<M> | Pro
 
 export const methodNames = Object.keys(contract) as Method[];
 
-/** Error as it travels to the renderer: stable code + Chinese message, never a stack. */
-export interface ApiError {
-  code: string;
-  message: string;
-}
+/** What `window.api` (the Electron preload) offers: every method answers with an Envelope, never throws. */
+export type WireApi = { [M in Method]: (args: Args<M>) => Promise<Envelope<Result<M>>> };
+
+export type { ApiError, Envelope, ErrorCode } from '../core/common/errorCodes';
 
 export type { AppInfo, ImportResult, ReaderBlock, ReaderVersion } from './contract/library';
 export type { SavedFile, OpenedFile } from './contract/dialog';
 export type { DraftView, DraftKindInfo, ExportResult, ExportWhat } from './contract/drafts';
-export type { CompareRow, CompareResult, CarryResult, CarriedMark, VersionMarks, OrphanMark, AdoptionRow, DiffOp, PairKind, AnchorStatus, MarkKind } from './contract/versions';
+export type {
+  CompareRow,
+  CompareResult,
+  CarryResult,
+  CarriedMark,
+  VersionMarks,
+  OrphanMark,
+  AdoptionRow,
+  DiffOp,
+  PairKind,
+  AnchorStatus,
+  MarkKind,
+} from './contract/versions';
 export type { ReviewFinding, ReviewCheckResult, ReviewIndicator, ReviewIndicatorsResult, RuleMeta, Severity } from './contract/review';
 export type { MenuCommand, DesktopBridge } from './menu-commands';
 export type { Report, ReportVersion, VersionInfo, Annotation, AnnotationTarget, AnnotationListItem, TargetPosition, SearchHit } from '../core/model';
 export type { Block, BlockKind, Repair, Artifact } from '../core/report/types';
+export type { BundleConflict, BundleImportResult } from './contract/bundles';

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { contract, type ApiError, type Handlers, type Method } from './contract';
+import type { MethodSpec } from './contract/define';
 import { isReviewDeskError } from '../core/errors';
 import { describeFailure } from './failures';
 
@@ -31,10 +32,27 @@ function describeIssues(error: z.ZodError): string {
 }
 
 export async function dispatch(handlers: Handlers, name: string, raw: unknown, log: (e: unknown) => void = console.error): Promise<unknown> {
-  if (!isMethod(name)) throw new ApiFailure({ code: 'unknown-method', message: `没有这个功能：${name.slice(0, 80)}` }, 404);
-  let parsed: ReturnType<(typeof contract)[Method]['args']['safeParse']>;
+  return dispatchIn(contract, handlers as Record<string, (a: unknown) => unknown>, name, raw, log);
+}
+
+/**
+ * dispatch over any table of methods: the app's contract, or a test's fixture domain (the
+ * "how to add an API method" check). Names are looked up as own properties only.
+ */
+export async function dispatchIn(
+  table: Readonly<Record<string, MethodSpec>>,
+  handlers: Readonly<Record<string, (a: unknown) => unknown>>,
+  name: string,
+  raw: unknown,
+  log: (e: unknown) => void = console.error,
+): Promise<unknown> {
+  // the table is looked up as an own property (a name from outside must not find Object's own);
+  // handlers are only read for a name the table has
+  const handler = Object.hasOwn(table, name) ? handlers[name] : undefined;
+  if (typeof handler !== 'function') throw new ApiFailure({ code: 'unknown-method', message: `没有这个功能：${name.slice(0, 80)}` }, 404);
+  let parsed: ReturnType<MethodSpec['args']['safeParse']>;
   try {
-    parsed = contract[name].args.safeParse(raw ?? {});
+    parsed = table[name].args.safeParse(raw ?? {});
   } catch (e) {
     // a pathological argument (e.g. nesting that exhausts the stack) is the caller's fault
     const failure = describeFailure(e);
@@ -42,7 +60,6 @@ export async function dispatch(handlers: Handlers, name: string, raw: unknown, l
   }
   if (!parsed.success) throw new ApiFailure({ code: 'invalid-argument', message: `参数无效：${describeIssues(parsed.error)}` }, 400);
   try {
-    const handler = handlers[name] as (a: unknown) => unknown;
     return await handler(parsed.data);
   } catch (e) {
     if (isReviewDeskError(e)) throw new ApiFailure({ code: e.code, message: e.message }, 422);

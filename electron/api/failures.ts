@@ -5,6 +5,7 @@
  * reads the same wherever it is met. Anything not listed is "internal" (stack to the log only).
  */
 import type { ApiError } from './contract';
+import { INTERNAL_ERROR } from '../core/common/errorCodes';
 
 export interface Failure {
   error: ApiError;
@@ -29,7 +30,10 @@ const BY_CODE = new Map<string, ApiError & { status: number }>([
   ['SQLITE_IOERR', { code: 'data-io', status: 503, message: `读写数据文件时出错（磁盘或 U 盘可能已断开）。${KEPT}` }],
   ['SQLITE_CORRUPT', { code: 'store/corrupt', status: 503, message: '数据文件已损坏。请重新启动审议台，按提示从备份恢复。' }],
   ['SQLITE_NOTADB', { code: 'store/corrupt', status: 503, message: '数据文件已损坏。请重新启动审议台，按提示从备份恢复。' }],
-  ['SQLITE_CONSTRAINT_FOREIGNKEY', { code: 'conflict/missing-reference', status: 409, message: `操作未完成：它引用的报告、版本或段落已不存在（可能刚被删除）。${KEPT}` }],
+  [
+    'SQLITE_CONSTRAINT_FOREIGNKEY',
+    { code: 'conflict/missing-reference', status: 409, message: `操作未完成：它引用的报告、版本或段落已不存在（可能刚被删除）。${KEPT}` },
+  ],
   ['SQLITE_CONSTRAINT_UNIQUE', { code: 'conflict/duplicate', status: 409, message: `操作未完成：同样的记录已经存在。${KEPT}` }],
   ['SQLITE_CONSTRAINT_PRIMARYKEY', { code: 'conflict/duplicate', status: 409, message: `操作未完成：同样的记录已经存在。${KEPT}` }],
   ['SQLITE_CONSTRAINT', { code: 'conflict/constraint', status: 409, message: `操作未完成：内容不符合数据规则。${KEPT}` }],
@@ -48,8 +52,6 @@ function lookup(code: string): (ApiError & { status: number }) | undefined {
   const primary = /^(SQLITE_[A-Z]+)_/.exec(code)?.[1];
   return primary ? BY_CODE.get(primary) : undefined;
 }
-
-export const INTERNAL_ERROR: ApiError = { code: 'internal', message: `操作未完成：程序内部出错。${KEPT}` };
 
 /** A failure the user can act on, or the generic internal one. Never carries a stack or a path the user did not choose. */
 export function describeFailure(e: unknown): Failure {

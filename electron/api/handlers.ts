@@ -12,19 +12,20 @@ import { exportHandlers } from './handlers/exports';
 import { reviewHandlers } from './handlers/review';
 import { versionHandlers } from './handlers/versions';
 import { guardDestinations, noDestinations } from './destinations';
+import { mergeDomains } from './mergeDomains';
 
 export function createHandlers(ctx: AppContext): Handlers {
-  const all: Handlers = {
-    ...libraryHandlers(ctx),
-    ...annotationHandlers(ctx),
-    ...dialogHandlers(ctx),
-    ...backupHandlers(ctx),
-    ...bundleHandlers(ctx),
-    ...delegationHandlers(ctx),
-    ...draftHandlers(ctx),
-    ...exportHandlers(ctx),
-    ...reviewHandlers(ctx),
-    ...versionHandlers(ctx),
-  };
+  const all: Handlers = mergeDomains(
+    libraryHandlers(ctx),
+    annotationHandlers(ctx),
+    dialogHandlers(ctx),
+    backupHandlers(ctx),
+    bundleHandlers(ctx),
+    delegationHandlers(ctx),
+    draftHandlers(ctx),
+    exportHandlers(ctx),
+    reviewHandlers(ctx),
+    versionHandlers(ctx),
+  );
   return guardDestinations(all, () => ctx.destinations ?? noDestinations);
 }

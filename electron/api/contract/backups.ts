@@ -49,7 +49,10 @@ export const backupContract = {
     z.strictObject({
       name: BackupName,
       passphrase: NewPassphrase.optional(),
-      destination: FilePath.refine((p) => BACKUP_FILE_EXTENSIONS.some((ext) => p.toLowerCase().endsWith(ext)), '备份文件名应以 .sqlite3 或 .rdbackup 结尾').optional(),
+      destination: FilePath.refine(
+        (p) => BACKUP_FILE_EXTENSIONS.some((ext) => p.toLowerCase().endsWith(ext)),
+        '备份文件名应以 .sqlite3 或 .rdbackup 结尾',
+      ).optional(),
     }),
   ),
   /**

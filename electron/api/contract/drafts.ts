@@ -1,20 +1,20 @@
 import { z } from 'zod';
-import type { Draft, DraftKind, DraftStatus } from '../../core/draft/types';
+import type { DraftViewModel } from '../../core/draft/view';
+import type { DraftKind, DraftStatus } from '../../core/draft/types';
 import type { FieldSpec, Role } from '../../core/draft/kinds';
-import type { ValidationResult } from '../../core/draft/validate';
-import type { AnchorStatus } from '../../core/anchor/types';
+import { AMENDMENT_OPS, DRAFT_KINDS, DRAFT_STATUSES, EXPORT_WHATS, ROLES, type ExportWhat } from '../../core/common/vocabulary';
 import { FilePath, Target, Uuid, method } from './define';
 
-export const DraftKindArg = z.enum(['amendment', 'opinion', 'suggestion', 'proposal']);
-export const DraftStatusArg = z.enum(['draft', 'final', 'submitted']);
-const RoleArg = z.enum(['deputy', 'member']);
+export const DraftKindArg = z.enum(DRAFT_KINDS);
+export const DraftStatusArg = z.enum(DRAFT_STATUSES);
+const RoleArg = z.enum(ROLES);
 
 // Every field any kind has, with a length cap: one-line fields (names, 案由, 类别) stay short,
 // body fields hold a long proposal. The handler then rejects keys the draft's kind does not have.
 const Line = z.string().max(500);
 const Body = z.string().max(20_000);
 export const DraftFieldsArg = z.strictObject({
-  op: z.enum(['modify', 'add', 'delete']).optional(),
+  op: z.enum(AMENDMENT_OPS).optional(),
   original: Body.optional(),
   proposed: Body.optional(),
   reason: Body.optional(),
@@ -34,25 +34,7 @@ export const DraftFieldsArg = z.strictObject({
 });
 
 /** A draft as the UI gets it: the record plus everything the renderer cannot compute itself. */
-export interface DraftView extends Draft {
-  deletedAt: string | null;
-  anchorStatus: AnchorStatus;
-  anchorScore: number;
-  /** One-line name for lists (关于……的建议, or 第二部分（一）…：修改“……”). */
-  label: string;
-  /** The amendment sentence (将“A”修改为“B”…) for amendments; the label for other kinds. */
-  wording: string;
-  validation: ValidationResult;
-  /** Markdown of this draft in its exported layout. */
-  preview: string;
-  /**
-   * Where the passage is, as exports cite it: 第二部分“小标题”中“段首语”一段 (FORMATS.md); '' when the
-   * draft points at no passage. `targets[].path` carries the same citation per target.
-   */
-  position: string;
-  /** Holds something the user wrote (not only what a new draft starts with): deleting it asks first. */
-  hasContent: boolean;
-}
+export type DraftView = DraftViewModel;
 
 /** A draft kind for the 新建 menu and the editor form. */
 export interface DraftKindInfo {
@@ -66,7 +48,7 @@ export interface DraftKindInfo {
   length?: { fields: string[]; usual?: number; min?: number; max?: number };
 }
 
-export type ExportWhat = 'draft' | 'amendments' | 'opinions' | 'digest' | 'annotations';
+export type { ExportWhat };
 
 /** Without a destination the bytes come back (the browser downloads them); with one, the file is written. */
 export interface ExportResult {
@@ -79,7 +61,7 @@ export interface ExportResult {
 }
 
 const ExportArgs = z.strictObject({
-  what: z.enum(['draft', 'amendments', 'opinions', 'digest', 'annotations']),
+  what: z.enum(EXPORT_WHATS),
   reportId: Uuid,
   versionId: Uuid.optional(),
   draftId: Uuid.optional(),

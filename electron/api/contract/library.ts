@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { IMPORT_QUESTIONS, type ImportQuestionKind } from '../../core/common/vocabulary';
 import type { Report, ReportVersion, VersionInfo } from '../../core/model';
 import type { Block } from '../../core/report/types';
 import { Base64, Id, Uuid, method } from './define';
@@ -41,7 +42,7 @@ export interface ImportResult {
 }
 
 /** What an import may stop to ask before writing anything. */
-export type ImportQuestionKind = 'different-report' | 'same-text';
+export type { ImportQuestionKind };
 
 /**
  * An import that wrote nothing because the user must choose first: the file looks like another
@@ -78,10 +79,7 @@ export const libraryContract = {
       /** the version's name (征求意见稿, 大会印发稿, 修改稿 or the user's own) */
       label: VersionLabel.optional(),
       /** questions the user answered "import anyway" to */
-      accept: z
-        .array(z.enum(['different-report', 'same-text']))
-        .max(2)
-        .optional(),
+      accept: z.array(z.enum(IMPORT_QUESTIONS)).max(2).optional(),
     }),
   ),
   'reports.rename': method<Report>()(z.strictObject({ reportId: Uuid, title: z.string().trim().min(1).max(200) })),

@@ -2,11 +2,15 @@ import { z } from 'zod';
 import type { Annotation, VersionInfo } from '../../core/model';
 import type { AnchorStatus } from '../../core/anchor/types';
 import type { DiffOp, DiffStats, PairKind } from '../../core/anchor';
-import type { AdoptionHint, AmendmentText } from '../../core/anchor/adoption';
 import type { DraftView } from './drafts';
+import type { MarkKind } from '../../core/common/vocabulary';
 import { Target, Uuid, method } from './define';
+import type { AdoptionRow, CarriedMark, CarrySummary, OrphanMark, VersionEvent, VersionEventMark, VersionMarks } from '../../core/versions';
 
-export type MarkKind = 'annotation' | 'draft';
+export type { AdoptionRow, CarriedMark, OrphanMark, VersionEvent, VersionEventMark, VersionMarks };
+export type CarryResult = CarrySummary;
+
+export type { MarkKind };
 export type { AnchorStatus, DiffOp, PairKind };
 
 /** One row of the compare view: a paragraph, or the group of a split / join, in new-version order. */
@@ -46,100 +50,6 @@ export interface CompareResult {
   changes: number;
   /** rows that change only in form */
   formatOnly: number;
-}
-
-/** What happened to one mark when it was carried. */
-export interface CarriedMark {
-  id: string;
-  kind: MarkKind;
-  status: AnchorStatus;
-  score: number;
-  /** the text it was on in the old version */
-  oldExact: string;
-  /** the text it is on now (empty for an orphan) */
-  newExact: string;
-}
-
-export interface CarryResult {
-  fromVersionId: string;
-  toVersionId: string;
-  marks: CarriedMark[];
-  counts: Record<AnchorStatus, number>;
-  /** marks that were no longer on the old version (already carried): nothing done for them */
-  skipped: number;
-}
-
-/** Marks per version of the report a version belongs to (for the 带过来 offer). */
-export interface VersionMarks {
-  versionId: string;
-  label: string;
-  ord: number;
-  annotations: number;
-  drafts: number;
-  orphaned: number;
-}
-
-/** An orphaned mark of a version: its old text, so the user can find where it went. */
-export interface OrphanMark {
-  id: string;
-  kind: MarkKind;
-  /** annotation colour, or the draft kind */
-  color: string;
-  /** the note or the draft's one-line name */
-  label: string;
-  /** the text it was made on */
-  oldExact: string;
-  oldPath: string;
-  /** the version that text is from, and when it was carried */
-  fromVersionId: string | null;
-  fromLabel: string;
-  carriedAt: string | null;
-  /** the block of the current version standing where the old text stood (to scroll there) */
-  nearBlockId: string | null;
-}
-
-/** Whether the new version took up an amendment: a textual HINT, never a verdict. */
-export interface AdoptionRow extends AdoptionHint {
-  draftId: string;
-  label: string;
-  wording: string;
-  op: AmendmentText['op'];
-  /** the paragraph the amendment was made on, old version; null when unknown */
-  oldBlockId: string | null;
-  /** the paragraph(s) it became in the new version */
-  newBlockIds: string[];
-  hint: true;
-}
-
-/** One mark in a step of a version's history: the text before and after it. */
-export interface VersionEventMark {
-  id: string;
-  kind: MarkKind;
-  /** how the carry went for it, or `reattached` (moved by hand) */
-  outcome: AnchorStatus | 'reattached';
-  /** annotation colour, or the draft kind */
-  color: string;
-  /** the note, or the draft's one-line name */
-  label: string;
-  /** the text before the step, and after it ('' for an orphan) */
-  oldExact: string;
-  newExact: string;
-  /** deleted by the user since */
-  deleted: boolean;
-}
-
-/** A step in a version's history (版本记录), as the user would tell it. */
-export interface VersionEvent {
-  kind: 'imported' | 'carried-in' | 'carried-out' | 'reattached';
-  at: string;
-  /** imported: the file it came from */
-  sourceName: string;
-  /** carried-in: the version the marks came from; carried-out: where they went */
-  otherVersionId: string | null;
-  otherLabel: string;
-  /** carries: marks per outcome */
-  counts: Record<AnchorStatus, number>;
-  marks: VersionEventMark[];
 }
 
 const Pair = z.strictObject({ oldVersionId: Uuid, newVersionId: Uuid });

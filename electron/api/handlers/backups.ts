@@ -79,7 +79,10 @@ export function backupHandlers(ctx: AppContext): BackupHandlers {
         try {
           await writeAtomically(destination, bytes);
         } catch (e) {
-          throw new ReviewDeskError('backup/write-failed', `无法写入“${destination}”（${(e as { code?: string }).code ?? '写入失败'}）。请换一个位置或检查 U 盘后重试。`);
+          throw new ReviewDeskError(
+            'backup/write-failed',
+            `无法写入“${destination}”（${(e as { code?: string }).code ?? '写入失败'}）。请换一个位置或检查 U 盘后重试。`,
+          );
         }
         return { fileName: basename(destination), path: destination, mime, sealed };
       }

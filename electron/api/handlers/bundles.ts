@@ -15,7 +15,10 @@ async function writeBundleFile(destination: string, bytes: Uint8Array): Promise<
   try {
     await writeAtomically(destination, bytes);
   } catch (e) {
-    throw new ReviewDeskError('bundle/write-failed', `无法写入“${destination}”（${(e as { code?: string }).code ?? '写入失败'}）。请换一个位置或检查 U 盘后重试。`);
+    throw new ReviewDeskError(
+      'bundle/write-failed',
+      `无法写入“${destination}”（${(e as { code?: string }).code ?? '写入失败'}）。请换一个位置或检查 U 盘后重试。`,
+    );
   }
 }
 

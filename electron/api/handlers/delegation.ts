@@ -8,7 +8,7 @@ import type { StoredDraft } from '../../core/store/drafts';
 import { ReviewDeskError } from '../../core/errors';
 import { liveStore, type AppContext } from '../context';
 import type { Handlers } from '../contract';
-import { affiliationFor, authorSettings, blockCache, toDraft } from './draftView';
+import { affiliationFor, authorSettings, blockCache, toDraft } from '../../core/draft/view';
 import { inlineExport, safeFileName, writeExport } from './exportFile';
 
 type DelegationHandlers = Pick<Handlers, 'delegation.summary' | 'delegation.exportAmendments' | 'authorship.unsigned' | 'authorship.sign'>;
@@ -26,7 +26,8 @@ export function delegationHandlers(ctx: AppContext): DelegationHandlers {
       // the user's own column is headed with their name as 设置 spells it now
       const me = authorSettings(store).name;
       const mine = me ? summary.authors.find((a) => a.name && a.name !== me && sameAuthor(a.name, me))?.name : undefined;
-      const rename = <T>(byAuthor: Record<string, T>) => (mine && mine in byAuthor ? Object.fromEntries(Object.entries(byAuthor).map(([k, v]) => [k === mine ? me : k, v])) : byAuthor);
+      const rename = <T>(byAuthor: Record<string, T>) =>
+        mine && mine in byAuthor ? Object.fromEntries(Object.entries(byAuthor).map(([k, v]) => [k === mine ? me : k, v])) : byAuthor;
       return {
         ...summary,
         authors: summary.authors.map((a) => (a.name === mine ? { ...a, name: me } : a)),
@@ -73,7 +74,11 @@ export function delegationHandlers(ctx: AppContext): DelegationHandlers {
     'authorship.sign': () => {
       const me = authorSettings(store);
       if (!me.name) throw new ReviewDeskError('authorship/no-name', '请先在“设置”中填写署名。');
-      const signature = { name: me.name, delegation: me.identity === 'member' ? '' : me.delegation, sector: me.identity === 'member' ? me.sector || me.delegation : '' };
+      const signature = {
+        name: me.name,
+        delegation: me.identity === 'member' ? '' : me.delegation,
+        sector: me.identity === 'member' ? me.sector || me.delegation : '',
+      };
       return store.delegation.signUnsigned(me.name, (kind, fields) => signedFields(kind, fields, '', signature));
     },
   };

@@ -1,17 +1,12 @@
 import { liveStore, type AppContext } from '../context';
 import type { Handlers } from '../contract';
 import type { DraftKindInfo } from '../contract/drafts';
-import { PROPOSAL_MAX_CHARS, SUGGESTION_MIN_CHARS, emptyFields, kindsForRole, signedFields, type DraftKind, type FieldSpec } from '../../core/draft';
+import { emptyFields, kindModule, kindsForRole, signedFields } from '../../core/draft';
 import { ReviewDeskError } from '../../core/errors';
-import { authorSettings, blockCache, checkFieldKeys, isDraftKind, viewOf } from './draftView';
+import { authorSettings, blockCache, checkFieldKeys, isDraftKind, viewOf } from '../../core/draft/view';
+import { resolveTargetsWith } from '../../core/store/marks';
 
 type DraftHandlers = Pick<Handlers, 'drafts.create' | 'drafts.update' | 'drafts.delete' | 'drafts.restore' | 'drafts.list' | 'drafts.kinds'>;
-
-/** Length guidance shown beside the character count (FORMATS.md: proposals ~800, at most 1,500). */
-const LENGTH: Partial<Record<DraftKind, DraftKindInfo['length']>> = {
-  proposal: { fields: ['analysis', 'suggestions'], usual: 800, max: PROPOSAL_MAX_CHARS },
-  suggestion: { fields: ['content'], min: SUGGESTION_MIN_CHARS },
-};
 
 /** Drops undefined values so a field left out of a patch keeps its stored value. */
 function defined(fields: Record<string, string | undefined> | undefined): Record<string, string> {
@@ -28,14 +23,9 @@ export function draftHandlers(ctx: AppContext): DraftHandlers {
       store.reports.getVersionInfo(versionId); // a missing version is a clear 找不到, before anything else
       checkFieldKeys(kind, fields);
       const { byId } = blocks(versionId);
-      for (const t of targets) {
-        const b = byId.get(t.blockId);
-        if (!b || t.start > t.end || t.end > b.text.length) {
-          throw new ReviewDeskError('draft/bad-target', '所选文字不在这个版本的报告中，请重新选择。');
-        }
-      }
+      const chosen = resolveTargetsWith((blockId) => byId.get(blockId), targets);
       const author = authorSettings(store);
-      const first = targets[0];
+      const first = chosen[0];
       const prefilled = emptyFields(kind, {
         selection: first ? { quote: first.exact, path: byId.get(first.blockId)?.path } : undefined,
         settings: {
@@ -98,14 +88,18 @@ export function draftHandlers(ctx: AppContext): DraftHandlers {
 
     'drafts.kinds': ({ role }) => {
       const r = role ?? authorSettings(store).role;
-      return kindsForRole(r).map((k) => ({
-        kind: k.kind,
-        name: k.name,
-        audience: k.audience,
-        description: k.description,
-        fields: (k.fields as FieldSpec[]).map((f) => ({ ...f })),
-        ...(LENGTH[k.kind] ? { length: LENGTH[k.kind] } : {}),
-      }));
+      return kindsForRole(r).map((k): DraftKindInfo => {
+        // length guidance shown beside the character count (FORMATS.md: proposals ~800, at most 1,500)
+        const length = kindModule(k.kind).length;
+        return {
+          kind: k.kind,
+          name: k.name,
+          audience: k.audience,
+          description: k.description,
+          fields: k.fields.map((f) => ({ ...f })),
+          ...(length ? { length: { ...length, fields: [...length.fields] } } : {}),
+        };
+      });
     },
   };
 }

@@ -6,9 +6,11 @@ import { randomBytes } from 'node:crypto';
 import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import { ReviewDeskError } from '../../core/errors';
+import { safeFileName } from '../../core/common/fileName';
 import type { ExportResult } from '../contract/drafts';
 
-export type ExportFormat = 'docx' | 'markdown' | 'csv' | 'webAnnotation';
+import type { ExportFormat } from '../../core/common/vocabulary';
+export type { ExportFormat };
 
 export const FORMAT_FILE: Record<ExportFormat, { ext: string; also: string[]; mime: string; label: string }> = {
   docx: { ext: '.docx', also: [], mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', label: 'Word 文档' },
@@ -17,37 +19,23 @@ export const FORMAT_FILE: Record<ExportFormat, { ext: string; also: string[]; mi
   webAnnotation: { ext: '.jsonld', also: ['.json'], mime: 'application/ld+json', label: 'Web Annotation' },
 };
 
-/**
- * A file name safe on Windows, macOS and Linux: no reserved characters or control codes,
- * no leading/trailing dots or spaces, and short enough for every file system (≤ 80 characters
- * before the extension; Chinese characters are 3 bytes each in UTF-8, 255 bytes is the limit).
- */
-export function safeFileName(stem: string, ext: string): string {
-  let s = stem
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s.]+|[\s.]+$/g, '');
-  const chars = [...s];
-  if (chars.length > 80) s = chars.slice(0, 80).join('').replace(/[\s.]+$/g, '');
-  if (!s || /^(con|prn|aux|nul|com\d|lpt\d)$/i.test(s)) s = `导出_${s}`;
-  return s + ext;
-}
+export { safeFileName };
 
-const REASONS = new Map<string, string>(Object.entries({
-  ENOENT: '文件夹不存在',
-  ENOTDIR: '路径中有一部分不是文件夹',
-  EACCES: '没有写入这个文件夹的权限',
-  EPERM: '没有写入这个文件夹的权限',
-  EROFS: '磁盘是只读的',
-  ENOSPC: '磁盘空间不足',
-  EDQUOT: '磁盘配额已用完',
-  EISDIR: '同名的文件夹已存在',
-  EBUSY: '文件正被其他程序打开（例如 Word），请关闭后重试',
-  ETXTBSY: '文件正被其他程序打开，请关闭后重试',
-  ENAMETOOLONG: '文件名太长',
-}));
+const REASONS = new Map<string, string>(
+  Object.entries({
+    ENOENT: '文件夹不存在',
+    ENOTDIR: '路径中有一部分不是文件夹',
+    EACCES: '没有写入这个文件夹的权限',
+    EPERM: '没有写入这个文件夹的权限',
+    EROFS: '磁盘是只读的',
+    ENOSPC: '磁盘空间不足',
+    EDQUOT: '磁盘配额已用完',
+    EISDIR: '同名的文件夹已存在',
+    EBUSY: '文件正被其他程序打开（例如 Word），请关闭后重试',
+    ETXTBSY: '文件正被其他程序打开，请关闭后重试',
+    ENAMETOOLONG: '文件名太长',
+  }),
+);
 
 /** Why a write failed, in words the user can act on. */
 function reasonOf(e: unknown): string {

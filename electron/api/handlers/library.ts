@@ -7,7 +7,7 @@ import type { ImportQuestion, ImportQuestionKind, ReaderVersion } from '../contr
 import type { ReportVersion } from '../../core/model';
 import { passagePositions } from '../../core/draft/position';
 import { reportDisplayTitle } from '../../core/draft/naming';
-import { colorLabels } from '../../core/colors';
+import { colorLabels } from '../../core/common/colors';
 
 type LibraryHandlers = Pick<
   Handlers,
@@ -49,14 +49,24 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
    * too little with that report's newest version to be a revision of it (measured on the paragraph
    * alignment, in a worker like the compare view's).
    */
-  async function questionFor(parsed: ParsedReport, fileName: string, reportId: string | undefined, accept: readonly ImportQuestionKind[]): Promise<ImportQuestion | null> {
+  async function questionFor(
+    parsed: ParsedReport,
+    fileName: string,
+    reportId: string | undefined,
+    accept: readonly ImportQuestionKind[],
+  ): Promise<ImportQuestion | null> {
     const fileTitle = parsed.title ?? fileName.replace(/\.[^.]+$/, '');
     const base = { fileName, fileTitle, reportTitle: '', coverage: 0, existing: null };
     if (!accept.includes('same-text')) {
       const same = store.reports.findSameText(parsed.blocks.map((b) => b.text));
       if (same) {
         const report = store.reports.get(same.reportId);
-        return { ...base, question: 'same-text', coverage: 1, existing: { reportId: report.id, versionId: same.id, reportTitle: report.title, label: same.label } };
+        return {
+          ...base,
+          question: 'same-text',
+          coverage: 1,
+          existing: { reportId: report.id, versionId: same.id, reportTitle: report.title, label: same.label },
+        };
       }
     }
     if (reportId && !accept.includes('different-report')) {
@@ -66,7 +76,8 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
         const oldBlocks = store.reports.blocksOf(newest.id);
         const diff = await jobs().run('compareVersions', { oldBlocks: oldBlocks.map(idAndText), newBlocks: parsed.blocks.map(idAndText) });
         const coverage = alignmentCoverage(diff.alignment, oldBlocks, parsed.blocks);
-        if (coverage < SAME_REPORT_COVERAGE) return { ...base, question: 'different-report', reportTitle: report.title, coverage: Math.round(coverage * 100) / 100 };
+        if (coverage < SAME_REPORT_COVERAGE)
+          return { ...base, question: 'different-report', reportTitle: report.title, coverage: Math.round(coverage * 100) / 100 };
       }
     }
     return null;
@@ -78,7 +89,14 @@ export function libraryHandlers(ctx: AppContext): LibraryHandlers {
       const reports = store.reports.list();
       const known = last && reports.some((r) => r.versions.some((v) => v.id === last));
       const first = reports[0]?.versions.at(-1)?.id ?? null;
-      return { version: ctx.version, platform: ctx.platform, dataDir: ctx.dataDir, startVersionId: known ? last : first, recovery: ctx.recovery ?? null, colorLabels: colorLabels(store.settings.get('colors.labels')) };
+      return {
+        version: ctx.version,
+        platform: ctx.platform,
+        dataDir: ctx.dataDir,
+        startVersionId: known ? last : first,
+        recovery: ctx.recovery ?? null,
+        colorLabels: colorLabels(store.settings.get('colors.labels')),
+      };
     },
     'reports.list': () => store.reports.list(),
     'reports.get': ({ versionId }) => readerVersion(store.reports.getVersion(versionId)),

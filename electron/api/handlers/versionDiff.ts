@@ -103,9 +103,13 @@ export function diffCache(getStore: () => Store, compute: ComputeDiff, size = 6)
     if (a.reportId !== b.reportId) return Promise.reject(new ReviewDeskError('versions/different-reports', '这两个版本不属于同一份报告，无法对照。'));
     const oldBlocks = store.reports.blocksOf(oldVersionId);
     const newBlocks = store.reports.blocksOf(newVersionId);
-    const made = compute(oldBlocks, newBlocks).then(
-      (diff): PairDiff => ({ oldBlocks, newBlocks, diff, rows: buildRows(oldBlocks, newBlocks, diff), byOld: indexAlignment(diff.alignment).byOld }),
-    );
+    const made = compute(oldBlocks, newBlocks).then((diff): PairDiff => ({
+      oldBlocks,
+      newBlocks,
+      diff,
+      rows: buildRows(oldBlocks, newBlocks, diff),
+      byOld: indexAlignment(diff.alignment).byOld,
+    }));
     made.catch(() => {
       if (cache.get(key) === made) cache.delete(key);
     });

@@ -4,28 +4,18 @@
  * names are often padded with a full-width space to line up with three-character ones).
  */
 import type { Draft, DraftKind } from './types';
+import type { Signature } from './kindModule';
+import { findKindModule } from './kinds/index';
+import { authorKey, sameAuthor } from './text';
 
-/** One key per person: width-normalised, all whitespace removed. */
-export function authorKey(name: string): string {
-  return name.normalize('NFKC').replace(/\s+/gu, '');
-}
-
-export function sameAuthor(a: string, b: string): boolean {
-  return authorKey(a) === authorKey(b);
-}
+export { authorKey, sameAuthor } from './text';
+export type { Signature } from './kindModule';
 
 /** The 代表团 / 界别 a draft itself states: opinions and suggestions name a 代表团, proposals a 界别. */
 export function statedAffiliation(d: Pick<Draft, 'kind' | 'fields'>): string {
-  const f = d.fields as unknown as Record<string, string | undefined>;
-  switch (d.kind) {
-    case 'opinion':
-    case 'suggestion':
-      return f.delegation?.trim() ?? '';
-    case 'proposal':
-      return f.sector?.trim() ?? '';
-    default:
-      return '';
-  }
+  const key = findKindModule(d.kind)?.authorship.affiliationField;
+  if (!key) return '';
+  return (d.fields as Record<string, string | undefined>)[key]?.trim() ?? '';
 }
 
 /**
@@ -44,15 +34,6 @@ export function affiliationsByAuthor(drafts: readonly Pick<Draft, 'kind' | 'fiel
   return new Map([...found].map(([k, v]) => [k, v.value]));
 }
 
-/** What a draft's own fields should say once its author is `name`, or null when nothing changes. */
-export interface Signature {
-  name: string;
-  /** 代表团 (deputies) */
-  delegation: string;
-  /** 界别 (members) */
-  sector: string;
-}
-
 /**
  * The fields of a draft signed by `to` (it was signed by `from`, often nobody): a name field that
  * still names the previous author (or nobody) follows the new one, and an empty 代表团 / 界别 is
@@ -67,22 +48,9 @@ export function signedFields(kind: DraftKind | string, fields: Record<string, st
   const fill = (key: string, value: string) => {
     if (value && !next[key]?.trim()) next[key] = value;
   };
-  const group = to.delegation || to.sector;
-  switch (kind as DraftKind) {
-    case 'opinion':
-      fill('delegation', group);
-      break;
-    case 'suggestion':
-      follows('leadDeputy');
-      fill('delegation', to.delegation);
-      break;
-    case 'proposal':
-      follows('proposer');
-      fill('sector', to.sector || to.delegation);
-      break;
-    default:
-      break;
-  }
+  const { nameField, affiliationField, affiliationFrom } = findKindModule(kind)?.authorship ?? {};
+  if (nameField) follows(nameField);
+  if (affiliationField && affiliationFrom) fill(affiliationField, affiliationFrom(to));
   const changed = Object.keys(next).some((k) => next[k] !== fields[k]);
   return changed ? next : null;
 }

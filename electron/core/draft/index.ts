@@ -1,9 +1,16 @@
 /**
- * Drafting core: draft kinds for the UI, validation, the official amendment wording, and the
- * exporters (docx, Markdown, CSV, W3C Web Annotation). Exporters return bytes or text only.
+ * Drafting core: draft kinds for the UI (one module per kind in kinds/, registered in
+ * kinds/index.ts), validation, the official amendment wording, and the exporters (docx,
+ * Markdown, CSV, W3C Web Annotation). Exporters return bytes or text only.
  */
 export * from './types';
 export * from './kinds';
+export { DRAFT_KIND_MODULES, allKindModules, findKindModule, isDraftKind, kindModule } from './kinds/index';
+export { AMENDMENT_OP_OPTIONS, CATEGORY_OPTIONS } from './kinds/shared';
+export { amendmentWording, type WordingOptions } from './kinds/amendment';
+export { PROPOSAL_MAX_CHARS } from './kinds/proposal';
+export { SUGGESTION_MIN_CHARS } from './kinds/suggestion';
+export { countChars, normalizeForMatch, quote, nestQuotes, shorten, shortPath } from './text';
 export * from './validate';
 export * from './wording';
 export * from './export/types';
@@ -15,3 +22,5 @@ export * from './export/webannotation';
 export * from './position';
 export * from './authorship';
 export * from './naming';
+export * from './stored';
+export type { DraftKindModule, IssueSink, LengthGuide, TitledDraft } from './kindModule';

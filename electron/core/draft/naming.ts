@@ -2,10 +2,10 @@
  * Names that leave the app: the report as every export title cites it, and the file names of
  * exports, chosen so a single draft's file never takes the name of a compiled list.
  */
-import type { AmendmentFields, Draft, DraftFields } from './types';
-import { normalizeForMatch } from './validate';
-import { draftTitle, shorten } from './wording';
-import { DRAFT_KINDS } from './kinds';
+import type { Draft } from './types';
+import type { TitledDraft } from './kindModule';
+import { draftTitle } from './wording';
+import { findKindModule } from './kinds/index';
 
 const GENRE = '政府工作报告';
 
@@ -29,19 +29,11 @@ export function reportDisplayTitle(report: { title: string; region: string | nul
 }
 
 /** What a draft is called in a file name: its own title, or what it does (修改“地区生产总值”). */
-export function draftFileStem(draft: Pick<Draft, 'kind' | 'title' | 'fields' | 'targets'>): string {
-  const kind = DRAFT_KINDS[draft.kind]?.name ?? '意见稿';
-  let name: string;
-  switch (draft.kind) {
-    case 'opinion': {
-      const f = draft.fields as DraftFields['opinion'];
-      name = draft.title.trim() || shorten(f.content, 20);
-      break;
-    }
-    default:
-      // without the passage: it is long, and the file is about one change
-      name = draftTitle({ ...draft, targets: [] });
-  }
+export function draftFileStem(draft: TitledDraft): string {
+  const mod = findKindModule(draft.kind);
+  const kind = mod?.spec.name ?? '意见稿';
+  // without the passage: it is long, and the file is about one change
+  let name = !mod ? draft.title : mod.fileStem ? mod.fileStem(draft) : draftTitle({ ...draft, targets: [] });
   name = name.replace(/…$/u, '').trim();
   const unnamed = !name || name === kind || name.startsWith(`${kind}（`);
   return `${kind}-${unnamed ? '未命名' : name}`;
@@ -52,22 +44,8 @@ export function draftFileStem(draft: Pick<Draft, 'kind' | 'title' | 'fields' | '
  * the user's name and 代表团, today's date): deleting such a draft asks first.
  */
 export function draftHasContent(draft: Pick<Draft, 'kind' | 'fields'>): boolean {
-  const f = draft.fields as unknown as Record<string, string | undefined>;
-  const has = (...keys: string[]) => keys.some((k) => (f[k] ?? '').trim() !== '');
-  switch (draft.kind) {
-    case 'amendment': {
-      const a = draft.fields as AmendmentFields;
-      const proposed = (a.proposed ?? '').trim();
-      const changed = a.op === 'modify' ? proposed !== '' && normalizeForMatch(proposed) !== normalizeForMatch(a.original ?? '') : a.op === 'add' && proposed !== '';
-      return changed || has('reason');
-    }
-    case 'opinion':
-      return has('content');
-    case 'suggestion':
-      return has('title', 'coDeputies', 'content');
-    case 'proposal':
-      return has('title', 'coProposers', 'analysis', 'suggestions');
-    default:
-      return Object.values(f).some((v) => (v ?? '').trim() !== '');
-  }
+  const mod = findKindModule(draft.kind);
+  if (mod) return mod.hasContent(draft.fields);
+  // a kind from a newer app: anything written counts
+  return Object.values(draft.fields as Record<string, string | undefined>).some((v) => (v ?? '').trim() !== '');
 }

@@ -106,9 +106,6 @@ export function passagePositions(blocks: readonly PositionBlock[]): (blockId: st
 }
 
 /** A draft or mark with each target's path replaced by its citation (the stored path when the block is unknown). */
-export function withPositions<T extends { targets: { blockId: string; path: string }[] }>(
-  mark: T,
-  position: (blockId: string) => string | undefined,
-): T {
+export function withPositions<T extends { targets: { blockId: string; path: string }[] }>(mark: T, position: (blockId: string) => string | undefined): T {
   return { ...mark, targets: mark.targets.map((t) => ({ ...t, path: position(t.blockId) ?? t.path })) };
 }

@@ -1,11 +1,10 @@
 import type { TextTarget } from '../anchor/types';
 
-export type DraftKind = 'amendment' | 'opinion' | 'suggestion' | 'proposal';
-export type DraftStatus = 'draft' | 'final' | 'submitted';
-export type AmendmentOp = 'modify' | 'add' | 'delete';
+import type { AmendmentOp, DraftKind, DraftStatus } from '../common/vocabulary';
+export type { AmendmentOp, DraftKind, DraftStatus };
 
 /** 修改意见 */
-export interface AmendmentFields {
+export type AmendmentFields = {
   op: AmendmentOp;
   /** 原文: the quote being changed; for `add`, the text after which to insert */
   original: string;
@@ -13,24 +12,24 @@ export interface AmendmentFields {
   proposed: string;
   /** 理由 */
   reason: string;
-}
+};
 /** 审议意见 */
-export interface OpinionFields {
+export type OpinionFields = {
   content: string;
   delegation: string;
   date: string;
-}
+};
 /** 代表建议 */
-export interface SuggestionFields {
+export type SuggestionFields = {
   title: string; // 关于……的建议
   leadDeputy: string; // 领衔代表
   coDeputies: string; // 附议代表 (顿号/逗号分隔)
   delegation: string; // 代表团
   category: string; // 类别
   content: string; // 内容
-}
+};
 /** 政协提案 */
-export interface ProposalFields {
+export type ProposalFields = {
   title: string; // 案由: 关于……的提案
   proposer: string; // 提案人
   sector: string; // 界别/组别
@@ -39,8 +38,9 @@ export interface ProposalFields {
   category: string; // 类别: 经济、政治、文化、社会、生态文明…
   analysis: string; // 情况分析
   suggestions: string; // 具体建议
-}
+};
 
+/** Field types are object type aliases (not interfaces) so each is a `Record<string, string>` too. */
 export type DraftFields = {
   amendment: AmendmentFields;
   opinion: OpinionFields;

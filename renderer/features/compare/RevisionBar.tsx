@@ -131,7 +131,11 @@ export function RevisionBar() {
           </span>
         </div>
         <div className="rb-actions">
-          {orphans.length > 0 && <button onClick={() => setShowOrphans(!showOrphans)}>{showOrphans ? t.revisions.hideOrphans : `${t.revisions.showOrphans}（${orphans.length}）`}</button>}
+          {orphans.length > 0 && (
+            <button onClick={() => setShowOrphans(!showOrphans)}>
+              {showOrphans ? t.revisions.hideOrphans : `${t.revisions.showOrphans}（${orphans.length}）`}
+            </button>
+          )}
           <button onClick={() => useUi.getState().setView('compare')}>{t.revisions.compare}</button>
           <button aria-label={t.revisions.dismiss} title={t.revisions.dismiss} onClick={() => useRevisions.getState().closeSummary()}>
             ×
@@ -148,7 +152,12 @@ export function RevisionBar() {
     return (
       <div className="revision-bar offer" role="region" aria-label={t.revisions.carry}>
         <div className="rb-text">
-          <strong>{t.revisions.offer(pending, from.every((m) => m.ord < ord))}</strong>
+          <strong>
+            {t.revisions.offer(
+              pending,
+              from.every((m) => m.ord < ord),
+            )}
+          </strong>
           <span className="muted">{t.revisions.offerDetail(from.map((m) => t.revisions.offerPart(m.label, m.annotations, m.drafts)))}</span>
         </div>
         <div className="rb-actions">

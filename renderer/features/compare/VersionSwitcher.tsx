@@ -26,7 +26,12 @@ export function VersionSwitcher() {
       title={t.revisions.switchVersion}
       versions={[...versions].reverse()}
       value={doc.version.id}
-      onChange={(id) => void useReader.getState().open(id).catch((err) => useUi.getState().toast('error', errorMessage(err)))}
+      onChange={(id) =>
+        void useReader
+          .getState()
+          .open(id)
+          .catch((err) => useUi.getState().toast('error', errorMessage(err)))
+      }
     />
   );
 }

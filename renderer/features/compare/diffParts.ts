@@ -63,7 +63,11 @@ export function rowParagraphs(row: CompareRow, side: Side): Piece[][] {
   const texts = side === 'old' ? row.oldTexts : side === 'new' ? row.newTexts : row.newTexts.length ? row.newTexts : row.oldTexts;
   if (row.ops.length === 0) return texts.map((text) => [{ op: 'equal', text }]);
   if (side === 'inline' && row.newTexts.length === 0) return sidePieces(row.ops, 'inline', [0]);
-  return sidePieces(row.ops, side, texts.map((x) => x.length));
+  return sidePieces(
+    row.ops,
+    side,
+    texts.map((x) => x.length),
+  );
 }
 
 export interface Filters {

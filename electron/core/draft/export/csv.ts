@@ -4,7 +4,7 @@
  * papaparse does the quoting (commas, quotes, line breaks inside cells).
  */
 import Papa from 'papaparse';
-import { amendmentWording } from '../wording';
+import { amendmentWording } from '../kinds/amendment';
 import { AMENDMENT_TABLE_COLUMNS, type AmendmentTableInput, type DigestInput } from './types';
 
 export const BOM = '\uFEFF';
@@ -36,8 +36,6 @@ export const DIGEST_CSV_COLUMNS = ['位置', '原文', '批注', '颜色', '标�
 
 /** The annotation digest, one row per highlight or note. */
 export function digestCsv(input: DigestInput): string {
-  const rows = input.sections.flatMap((s) =>
-    s.items.map((it) => [s.path, it.quote, it.note, it.colorLabel, it.tags.join('、'), it.author, it.createdAt]),
-  );
+  const rows = input.sections.flatMap((s) => s.items.map((it) => [s.path, it.quote, it.note, it.colorLabel, it.tags.join('、'), it.author, it.createdAt]));
   return toCsv(DIGEST_CSV_COLUMNS, rows);
 }

@@ -4,7 +4,9 @@
  */
 import { AlignmentType, Paragraph, Table, TableLayoutType, TableRow, WidthType, type FileChild } from 'docx';
 import type { Draft } from '../types';
-import { amendmentWording, chineseNumber, quote } from '../wording';
+import { amendmentWording } from '../kinds/amendment';
+import { quote } from '../text';
+import { chineseNumber } from '../wording';
 import {
   FONT,
   SIZE,
@@ -191,10 +193,7 @@ export async function opinionListDocx(input: OpinionListInput): Promise<Uint8Arr
 /** The annotation digest: highlights and notes grouped by the passage they are on. */
 export async function digestDocx(input: DigestInput): Promise<Uint8Array> {
   const total = input.sections.reduce((n, s) => n + s.items.length, 0);
-  const children: FileChild[] = [
-    titleParagraph(`《${input.reportTitle}》批注摘要`),
-    ...subtitle([input.versionLabel, `共${total}条`]),
-  ];
+  const children: FileChild[] = [titleParagraph(`《${input.reportTitle}》批注摘要`), ...subtitle([input.versionLabel, `共${total}条`])];
   for (const s of input.sections) {
     children.push(headingParagraph(s.path || '（未定位）', SIZE.sihao));
     for (const it of s.items) {
@@ -203,10 +202,7 @@ export async function digestDocx(input: DigestInput): Promise<Uint8Array> {
         new Paragraph({
           indent: { firstLineChars: 200 },
           spacing: { before: 120 },
-          children: [
-            run(label, { face: FONT.heading, size: SIZE.sihao }),
-            run(quote(it.quote), { face: '楷体_GB2312', size: SIZE.sihao }),
-          ],
+          children: [run(label, { face: FONT.heading, size: SIZE.sihao }), run(quote(it.quote), { face: '楷体_GB2312', size: SIZE.sihao })],
         }),
       );
       if (it.note.trim()) children.push(...bodyParagraphs(it.note, SIZE.sihao));

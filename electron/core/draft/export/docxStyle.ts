@@ -100,10 +100,7 @@ export function bodyParagraphs(text: string, size: number = SIZE.sanhao, indent 
 }
 
 /** Cell text; newlines become separate paragraphs so Word wraps them as the user typed. */
-export function cellParagraphs(
-  text: string,
-  opts: { bold?: boolean; center?: boolean; size?: number; face?: string } = {},
-): Paragraph[] {
+export function cellParagraphs(text: string, opts: { bold?: boolean; center?: boolean; size?: number; face?: string } = {}): Paragraph[] {
   const lines = text.split(/\r?\n/);
   return lines.map(
     (l) =>
@@ -178,9 +175,7 @@ export async function packDocument(opts: { title: string; children: FileChild[];
               height: 16838,
               orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
             },
-            margin: landscape
-              ? { top: mm(20), bottom: mm(20), left: mm(20), right: mm(20) }
-              : { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
+            margin: landscape ? { top: mm(20), bottom: mm(20), left: mm(20), right: mm(20) } : { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
           },
         },
         footers: {

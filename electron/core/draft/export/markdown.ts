@@ -3,7 +3,9 @@
  * or a notes app, and for diffing drafts as text.
  */
 import type { Draft } from '../types';
-import { amendmentWording, chineseNumber, quote } from '../wording';
+import { amendmentWording } from '../kinds/amendment';
+import { quote } from '../text';
+import { chineseNumber } from '../wording';
 import { renderSingleDraft } from './rows';
 import {
   AMENDMENT_TABLE_COLUMNS,
@@ -150,9 +152,7 @@ export function digestMarkdown(input: DigestInput): string {
             .map((l) => `  ${escapeMarkdown(l)}`)
             .join('\n\n');
           const meta = [it.tags.length ? `标签：${it.tags.join('、')}` : '', it.author, it.createdAt].filter(Boolean).join('　');
-          return [`- ${label}${escapeMarkdown(quote(it.quote))}`, note, meta && `  *${escapeMarkdown(meta)}*`]
-            .filter(Boolean)
-            .join('\n\n');
+          return [`- ${label}${escapeMarkdown(quote(it.quote))}`, note, meta && `  *${escapeMarkdown(meta)}*`].filter(Boolean).join('\n\n');
         }),
       ]).trimEnd(),
     ),

@@ -2,100 +2,42 @@
  * Drafts and annotations → exporter inputs. Kept apart from the exporters so the API layer
  * and the CLI build the same rows the same way.
  */
-import type { AmendmentFields, Draft, OpinionFields, ProposalFields, SuggestionFields } from '../types';
+import type { Draft } from '../types';
 import { ReviewDeskError } from '../../errors';
-import type {
-  AmendmentTableInput,
-  AmendmentTableRow,
-  DigestInput,
-  DigestSection,
-  DraftExportContext,
-  ExportAnnotation,
-  OpinionItem,
-  OpinionListInput,
-  ProposalDoc,
-  SuggestionDoc,
-} from './types';
+import type { SingleDraftRenderers } from '../kindModule';
+import { findKindModule } from '../kinds/index';
+import { amendmentRow } from '../kinds/amendment';
+import { opinionItem } from '../kinds/opinion';
+import { joinedQuote } from '../text';
+import type { AmendmentTableRow, DigestInput, DigestSection, DraftExportContext, ExportAnnotation, OpinionItem } from './types';
+
+export { joinedQuote } from '../text';
+export type { SingleDraftRenderers } from '../kindModule';
 
 function isKind<K extends Draft['kind']>(kind: K) {
   return (d: Draft): d is Draft<K> => d.kind === kind;
 }
 
-/** A mark spanning several blocks is quoted as its pieces joined by an ellipsis. */
-export function joinedQuote(targets: { exact: string }[]): string {
-  return targets
-    .map((t) => t.exact.trim())
-    .filter(Boolean)
-    .join('……');
-}
-
 /** Rows of the 修改意见汇总表 from amendment drafts (others are skipped), in the given order. */
 export function amendmentRowsFromDrafts(drafts: Draft[], affiliation?: (d: Draft) => string | undefined): AmendmentTableRow[] {
-  return drafts.filter(isKind('amendment')).map((d) => {
-    const f = d.fields as AmendmentFields;
-    return {
-      path: d.targets[0]?.path ?? '',
-      op: f.op,
-      original: f.original,
-      proposed: f.op === 'delete' ? '' : f.proposed,
-      reason: f.reason,
-      author: d.author,
-      affiliation: affiliation?.(d),
-    };
-  });
+  return drafts.filter(isKind('amendment')).map((d) => amendmentRow(d, affiliation?.(d)));
 }
 
 /** 审议意见 list items from opinion drafts (others are skipped). */
 export function opinionItemsFromDrafts(drafts: Draft[]): OpinionItem[] {
-  return drafts.filter(isKind('opinion')).map((d) => {
-    const f = d.fields as OpinionFields;
-    const quote = joinedQuote(d.targets);
-    return {
-      path: d.targets[0]?.path ?? '',
-      ...(quote ? { quote } : {}),
-      content: f.content,
-      author: d.author,
-      delegation: f.delegation,
-      date: f.date,
-    };
-  });
-}
-
-/** One renderer per exported form; each format (docx, Markdown…) supplies its own set. */
-export interface SingleDraftRenderers<T> {
-  proposal: (doc: ProposalDoc) => T;
-  suggestion: (doc: SuggestionDoc) => T;
-  amendmentTable: (input: AmendmentTableInput) => T;
-  opinionList: (input: OpinionListInput) => T;
+  return drafts.filter(isKind('opinion')).map(opinionItem);
 }
 
 /**
  * One draft exported on its own: proposals and suggestions as their forms, amendments and
- * opinions as one-entry lists. Shared by every format so a draft maps to the same form and
- * the same rows whichever format the user picks.
+ * opinions as one-entry lists (each kind's module says which). Shared by every format so a draft
+ * maps to the same form and the same rows whichever format the user picks.
  */
 export function renderSingleDraft<T>(draft: Draft, ctx: DraftExportContext, render: SingleDraftRenderers<T>): T {
-  switch (draft.kind) {
-    case 'proposal':
-      return render.proposal(draft.fields as ProposalFields);
-    case 'suggestion':
-      return render.suggestion(draft.fields as SuggestionFields);
-    case 'amendment':
-      return render.amendmentTable({
-        reportTitle: ctx.reportTitle,
-        versionLabel: ctx.versionLabel,
-        rows: amendmentRowsFromDrafts([draft], () => ctx.affiliation),
-      });
-    case 'opinion':
-      return render.opinionList({
-        reportTitle: ctx.reportTitle,
-        versionLabel: ctx.versionLabel,
-        items: opinionItemsFromDrafts([draft]),
-      });
-    default:
-      // kind comes from the database at run time; an unknown one is a user-visible failure, not a crash
-      throw new ReviewDeskError('draft.unknownKind', `无法导出：未知的稿件类型“${String((draft as Draft).kind)}”`);
-  }
+  const mod = findKindModule(draft.kind);
+  // kind comes from the database at run time; an unknown one is a user-visible failure, not a crash
+  if (!mod) throw new ReviewDeskError('draft.unknownKind', `无法导出：未知的稿件类型“${String(draft.kind)}”`);
+  return mod.exportDraft(draft, ctx, render);
 }
 
 /**

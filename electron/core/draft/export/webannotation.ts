@@ -121,9 +121,7 @@ function toAnnotation(a: ExportAnnotation, input: WebAnnotationInput, withContex
     ...(a.author.trim() ? { creator: { type: 'Person' as const, name: a.author.trim() } } : {}),
     ...(body.length ? { body } : {}),
     target,
-    ...(styleClass
-      ? { stylesheet: { type: 'CssStylesheet' as const, value: `.${styleClass} { background-color: ${a.color}; }` } }
-      : {}),
+    ...(styleClass ? { stylesheet: { type: 'CssStylesheet' as const, value: `.${styleClass} { background-color: ${a.color}; }` } } : {}),
   };
 }
 

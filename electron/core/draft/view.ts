@@ -1,34 +1,48 @@
 /**
- * Drafts as the API hands them out: the stored record turned into a core Draft, plus what the
+ * Drafts as the app hands them out: the stored record turned into a core Draft, plus what the
  * renderer cannot compute (it may not import core): validation, the official wording, and the
  * Markdown of the exported layout. Also the author's settings every draft and export needs.
+ * The API handlers are thin wrappers around this service.
  */
-import type { Store } from '../../core/store';
-import type { StoredDraft } from '../../core/store/drafts';
-import type { Block } from '../../core/report/types';
-import {
-  DRAFT_KINDS,
-  amendmentWording,
-  authorKey,
-  draftHasContent,
-  draftTitle,
-  draftToMarkdown,
-  emptyFields,
-  passagePositions,
-  reportDisplayTitle,
-  sameAuthor,
-  statedAffiliation,
-  validateDraft,
-  withPositions,
-  type AmendmentFields,
-  type Draft,
-  type DraftKind,
-  type DraftStatus,
-  type FieldSpec,
-  type Role,
-} from '../../core/draft';
-import { ReviewDeskError } from '../../core/errors';
-import type { DraftView } from '../contract/drafts';
+import type { Store } from '../store';
+import type { StoredDraft } from '../store/drafts';
+import type { AnchorStatus } from '../anchor/types';
+import type { Block } from '../report/types';
+import type { Role } from '../common/vocabulary';
+import { ReviewDeskError } from '../errors';
+import type { ValidationResult } from './kindModule';
+import type { Draft, DraftKind, DraftStatus } from './types';
+import { findKindModule, isDraftKind, kindModule } from './kinds/index';
+import { normalizeFields } from './stored';
+import { validateDraft } from './validate';
+import { draftTitle, draftWording } from './wording';
+import { draftToMarkdown } from './export/markdown';
+import { passagePositions, withPositions } from './position';
+import { authorKey, sameAuthor, statedAffiliation } from './authorship';
+import { draftHasContent, reportDisplayTitle } from './naming';
+
+export { isDraftKind, reportDisplayTitle };
+
+/** A draft as the UI gets it: the record plus everything the renderer cannot compute itself (the API's DraftView). */
+export interface DraftViewModel extends Draft {
+  deletedAt: string | null;
+  anchorStatus: AnchorStatus;
+  anchorScore: number;
+  /** One-line name for lists (关于……的建议, or 第二部分（一）…：修改“……”). */
+  label: string;
+  /** The amendment sentence (将“A”修改为“B”…) for amendments; the label for other kinds. */
+  wording: string;
+  validation: ValidationResult;
+  /** Markdown of this draft in its exported layout. */
+  preview: string;
+  /**
+   * Where the passage is, as exports cite it: 第二部分“小标题”中“段首语”一段 (FORMATS.md); '' when the
+   * draft points at no passage. `targets[].path` carries the same citation per target.
+   */
+  position: string;
+  /** Holds something the user wrote (not only what a new draft starts with): deleting it asks first. */
+  hasContent: boolean;
+}
 
 /** The user's signature as kept in 设置. */
 export interface AuthorSettings {
@@ -73,17 +87,14 @@ export function affiliationFor(d: Pick<Draft, 'author' | 'kind' | 'fields'>, me:
   return known?.get(authorKey(d.author)) ?? '';
 }
 
-export function isDraftKind(kind: string): kind is DraftKind {
-  return Object.prototype.hasOwnProperty.call(DRAFT_KINDS, kind);
-}
-
 /** Rejects field keys the kind does not have: a 案由 on an amendment is a caller bug, not data to keep. */
 export function checkFieldKeys(kind: DraftKind, fields: Record<string, unknown> | undefined): void {
   if (!fields) return;
-  const known = new Set<string>((DRAFT_KINDS[kind].fields as FieldSpec[]).map((f) => f.key));
+  const spec = kindModule(kind).spec;
+  const known = new Set<string>(spec.fields.map((f) => f.key));
   const unknown = Object.keys(fields).filter((k) => !known.has(k));
   if (unknown.length) {
-    throw new ReviewDeskError('draft/unknown-field', `${DRAFT_KINDS[kind].name}没有这些项：${unknown.slice(0, 5).join('、')}`);
+    throw new ReviewDeskError('draft/unknown-field', `${spec.name}没有这些项：${unknown.slice(0, 5).join('、')}`);
   }
 }
 
@@ -106,22 +117,26 @@ export function blockCache(store: Store, size = 8) {
 }
 export type BlockCache = ReturnType<typeof blockCache>;
 
-/** The stored record as a core Draft; fields missing from an older row get their empty value. */
+/**
+ * The stored record as a core Draft. The store has already parsed its fields for the kind
+ * (parseStoredFields); normalising them again here is what types them, and costs nothing.
+ * A kind this app does not know (a row from a newer one) passes through with its fields as
+ * stored: every consumer looks the kind up (findKindModule) and reports or skips it.
+ */
 export function toDraft(d: StoredDraft): Draft {
-  const base = isDraftKind(d.kind) ? (emptyFields(d.kind) as unknown as Record<string, string>) : {};
-  return {
+  const common = {
     id: d.id,
     reportId: d.reportId,
     versionId: d.versionId,
-    kind: d.kind as DraftKind,
     title: d.title,
-    fields: { ...base, ...d.fields } as unknown as Draft['fields'],
     status: d.status as DraftStatus,
     author: d.author,
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
     targets: d.targets.map((t) => ({ ...t, path: t.path ?? '' })),
   };
+  if (isDraftKind(d.kind)) return { ...common, kind: d.kind, fields: normalizeFields(d.kind, d.fields) };
+  return { ...common, kind: d.kind, fields: d.fields } as unknown as Draft;
 }
 
 /** A stored draft as a core Draft whose targets cite their passages as FORMATS.md asks. */
@@ -130,25 +145,33 @@ export function positionedDraft(blocks: BlockCache, stored: StoredDraft): Draft 
   let position: (id: string) => string | undefined = () => undefined;
   try {
     position = blocks(draft.versionId).position;
-  } catch {
-    // a version that is gone keeps the stored paths
+  } catch (e) {
+    // a version that is gone keeps the stored paths; anything else is a real failure
+    if (!(e instanceof ReviewDeskError)) throw e;
   }
   return withPositions(draft, position);
 }
 
-export function viewOf(store: Store, blocks: BlockCache, stored: StoredDraft): DraftView {
+export function reportLabels(store: Store, versionId: string): { report: string; versionLabel: string } {
+  const v = store.reports.getVersionInfo(versionId);
+  return { report: reportDisplayTitle(store.reports.get(v.reportId)), versionLabel: v.label };
+}
+
+/**
+ * A stored draft with everything the UI shows beside it. A draft of a kind this app does not
+ * know still appears in lists (under its stored title, flagged by validation, without preview);
+ * any other failure propagates.
+ */
+export function viewOf(store: Store, blocks: BlockCache, stored: StoredDraft): DraftViewModel {
   const draft = positionedDraft(blocks, stored);
   const { byId } = blocks(draft.versionId);
-  const label = isDraftKind(draft.kind) ? draftTitle(draft) : draft.title;
-  const wording =
-    draft.kind === 'amendment' ? amendmentWording(draft.fields as AmendmentFields, { path: draft.targets[0]?.path }) : label;
+  const known = findKindModule(draft.kind) !== undefined;
+  const label = known ? draftTitle(draft) : draft.title;
   const validation = validateDraft(draft, { blockText: (id) => byId.get(id)?.text });
   let preview = '';
-  try {
+  if (known) {
     const { report, versionLabel } = reportLabels(store, draft.versionId);
     preview = draftToMarkdown(draft, { reportTitle: report, versionLabel, affiliation: affiliationFor(draft, authorSettings(store)) });
-  } catch {
-    // An unknown kind from an old database: the list still shows it, the preview stays empty.
   }
   return {
     ...draft,
@@ -156,17 +179,10 @@ export function viewOf(store: Store, blocks: BlockCache, stored: StoredDraft): D
     anchorStatus: stored.anchorStatus,
     anchorScore: stored.anchorScore,
     label,
-    wording,
+    wording: known ? draftWording(draft) : label,
     validation,
     preview,
     position: draft.targets[0]?.path ?? '',
-    hasContent: isDraftKind(draft.kind) && draftHasContent(draft),
+    hasContent: known && draftHasContent(draft),
   };
-}
-
-export { reportDisplayTitle };
-
-export function reportLabels(store: Store, versionId: string): { report: string; versionLabel: string } {
-  const v = store.reports.getVersionInfo(versionId);
-  return { report: reportDisplayTitle(store.reports.get(v.reportId)), versionLabel: v.label };
 }

@@ -1,0 +1,16 @@
+/**
+ * Chinese names of vocabulary values that both the back end (exports, the CLI) and the UI print.
+ * Written once here so a report printed by `cli check` and the 审校 panel say the same word.
+ */
+import type { DraftKind, Severity } from './vocabulary';
+
+/** error 错误 · warning 警告 · info 提示 */
+export const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const satisfies Record<Severity, string>;
+
+/** 修改意见 · 审议意见 · 代表建议 · 政协提案: the form names deputies and members know. */
+export const DRAFT_KIND_LABELS = {
+  amendment: '修改意见',
+  opinion: '审议意见',
+  suggestion: '代表建议',
+  proposal: '政协提案',
+} as const satisfies Record<DraftKind, string>;
