@@ -29,6 +29,9 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
+          // Waiting for the app (an import in the job worker, a re-render) is what e2e polls do;
+          // vitest's 1 s default fails them on a busy machine, not on a broken app.
+          expect: { poll: { timeout: 15_000 } },
           hookTimeout: 60_000,
         },
       },

@@ -54,7 +54,11 @@ export function App() {
   }, []);
 
   useEffect(() => {
-    if (doc) void useAnnotations.getState().ensureLoaded(doc.version.id).catch((e) => useUi.getState().toast('error', errorMessage(e)));
+    if (doc)
+      void useAnnotations
+        .getState()
+        .ensureLoaded(doc.version.id)
+        .catch((e) => useUi.getState().toast('error', errorMessage(e)));
   }, [doc]);
 
   useEffect(() => {
@@ -90,7 +94,7 @@ export function App() {
         }
       }}
       onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
+      onDrop={(e) => void onDrop(e)}
     >
       <header className="topbar">
         {/* First in the Tab order: past the header and the outline straight to the text. */}
@@ -107,7 +111,12 @@ export function App() {
         <span className="brand">{t.appName}</span>
         <nav>
           {NAV.map((n) => (
-            <button key={n.id} className={view === n.id ? 'on' : undefined} aria-current={view === n.id ? 'page' : undefined} onClick={() => useUi.getState().setView(n.id)}>
+            <button
+              key={n.id}
+              className={view === n.id ? 'on' : undefined}
+              aria-current={view === n.id ? 'page' : undefined}
+              onClick={() => useUi.getState().setView(n.id)}
+            >
               {n.label}
             </button>
           ))}

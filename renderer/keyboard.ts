@@ -2,11 +2,7 @@ import { useAnnotations, filterAnnotations } from './store/annotations';
 import { useReader } from './store/reader';
 import { useFind } from './features/reader/find';
 import { useUi } from './store/ui';
-
-function isEditing(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
-}
+import { isEditing } from './components/isEditing';
 
 /** Section and annotation navigation relative to the paragraph at the top of the reader. */
 function step(kind: 'section' | 'annotation', delta: 1 | -1) {

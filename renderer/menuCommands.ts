@@ -3,6 +3,7 @@
  * preload's `window.reviewdesk.onMenuCommand`; the browser host has no menu.
  */
 import type { DesktopBridge, MenuCommand } from '../electron/api/contract';
+import { SOURCE_EXTENSIONS } from '../electron/core/common/vocabulary';
 import { api } from './api/client';
 import { useLibrary } from './store/library';
 import { useReader } from './store/reader';
@@ -14,7 +15,7 @@ declare global {
   }
 }
 
-const REPORT_FILTERS = [{ name: '报告文件', extensions: ['docx', 'txt', 'md', 'html', 'htm'] }];
+const REPORT_FILTERS = [{ name: '报告文件', extensions: Object.values(SOURCE_EXTENSIONS).flat() }];
 
 async function importFromDialog(reportId?: string) {
   const picked = await api['dialog.openFile']({ filters: REPORT_FILTERS });

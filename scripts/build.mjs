@@ -20,7 +20,9 @@ const entries = [
   { in: 'electron/host/index.ts', out: 'out/host/index.cjs', external: ['better-sqlite3'] },
   // Long jobs (parsing an import, checking, comparing, re-anchoring, reading a bundle) run in a
   // worker thread started from this file; core/jobs/runner.ts finds it beside main and host.
-  { in: 'electron/core/jobs/worker.ts', out: 'out/worker/jobs.cjs', external: [] },
+  // pdfjs-dist stays a runtime dependency (node_modules): it is ES modules loaded with import(),
+  // and its cmaps/ and standard_fonts/ are read from the installed package.
+  { in: 'electron/core/jobs/worker.ts', out: 'out/worker/jobs.cjs', external: ['pdfjs-dist'] },
 ].filter((e) => existsSync(e.in));
 
 // out/worker holds only this build's workers (an older build's reanchor.cjs must not ship).
@@ -43,7 +45,10 @@ await Promise.all(
       // preload, which may not require('node:url').
       ...(e.in.includes('/preload/')
         ? {}
-        : { define: { 'import.meta.url': '__import_meta_url' }, banner: { js: "var __import_meta_url = require('node:url').pathToFileURL(__filename).href;" } }),
+        : {
+            define: { 'import.meta.url': '__import_meta_url' },
+            banner: { js: "var __import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+          }),
       logLevel: quiet ? 'error' : 'warning',
     }),
   ),

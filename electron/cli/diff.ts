@@ -26,8 +26,8 @@ export const diffCommand: CliCommand = {
   usage,
   async run(args, { json }) {
     if (args.length < 2) throw new ReviewDeskError('cli/usage', `需要两个报告文件。用法：${usage}`);
-    const oldReport = loadReportFile(args[0], usage);
-    const newReport = loadReportFile(args[1], usage);
+    const oldReport = await loadReportFile(args[0], usage);
+    const newReport = await loadReportFile(args[1], usage);
     const diff = diffVersions(oldReport.blocks, newReport.blocks);
     if (json) return diff;
     const k = diff.stats.kinds;

@@ -16,7 +16,7 @@ function show(x: Indicator | undefined): string {
 export const indicatorsCommand: CliCommand = {
   usage,
   async run(args, { json }) {
-    const report = loadReportFile(args[0], usage);
+    const report = await loadReportFile(args[0], usage);
     const indicators = extractIndicators(report.blocks);
     const pairs = pairIndicators(indicators);
     if (json) return { indicators, pairs };

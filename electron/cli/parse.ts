@@ -1,16 +1,14 @@
 /** `parse FILE [--json]`: import a report file and show its blocks, outline, repairs and removed artifacts. */
 import type { CliCommand } from './commands';
-import { ReviewDeskError } from '../core/errors';
-import { importReportFile, summarizeOutline } from '../core/report/index';
+import { summarizeOutline } from '../core/report/index';
+import { loadReportFile } from './report-file';
 
-const usage = 'parse <报告文件> [--json]   导入报告（.txt/.md/.docx），输出段落、层次、修复记录';
+const usage = 'parse <报告文件> [--json]   导入报告（.txt/.md/.docx/.html/.pdf），输出段落、层次、修复记录';
 
 export const parseCommand: CliCommand = {
   usage,
   async run(args, { json }) {
-    const path = args[0];
-    if (!path) throw new ReviewDeskError('cli/usage', `缺少报告文件。用法：${usage}`);
-    const report = importReportFile(path);
+    const report = await loadReportFile(args[0], usage);
     if (json) {
       return {
         title: report.title,

@@ -71,8 +71,8 @@ const STATUS_TEXT = { unchanged: '未变', moved: '位置变化', edited: '文�
 export const reanchorCommand: CliCommand = {
   usage,
   async run(args, { json }) {
-    const oldReport = loadReportFile(args[0], usage);
-    const newReport = loadReportFile(args[1], usage);
+    const oldReport = await loadReportFile(args[0], usage);
+    const newReport = await loadReportFile(args[1], usage);
     const targets = readAnnotationTargets(args[2], new Set(oldReport.blocks.map((b) => b.id)));
     const results = reanchor(targets, oldReport.blocks, newReport.blocks);
     if (json) {

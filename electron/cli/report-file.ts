@@ -1,16 +1,9 @@
-/** Read a report file named on the command line into blocks, with a Chinese error when it is missing. */
-import { readFileSync } from 'node:fs';
-import { basename } from 'node:path';
+/** Read a report file named on the command line, as the app imports it (any format, PDF too), with a Chinese error when it is missing or too large. */
 import { ReviewDeskError } from '../core/errors';
-import { importReportBytes, type ParsedReport } from '../core/report/index';
+import { importReportFileAsync, type ParsedReport } from '../core/report/index';
 
-export function loadReportFile(path: string | undefined, usage: string): ParsedReport {
+export async function loadReportFile(path: string | undefined, usage: string): Promise<ParsedReport> {
   if (!path) throw new ReviewDeskError('cli/usage', `缺少报告文件。用法：${usage}`);
-  let bytes: Uint8Array;
-  try {
-    bytes = readFileSync(path);
-  } catch {
-    throw new ReviewDeskError('cli/file-not-found', `找不到或无法读取文件：${path}`);
-  }
-  return importReportBytes(bytes, basename(path));
+  // The core reader refuses a missing or oversized file before reading it into memory.
+  return importReportFileAsync(path);
 }

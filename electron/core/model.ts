@@ -1,6 +1,7 @@
 /** Library and annotation records as the app sees them (the store maps rows to these). */
 import type { Block, Repair, Artifact } from './report/types';
 import type { TextTarget, AnchorStatus } from './anchor/types';
+import type { Color } from './common/vocabulary';
 
 export interface Report {
   id: string;
@@ -57,7 +58,7 @@ export interface Annotation {
   id: string;
   reportId: string;
   versionId: string;
-  color: string;
+  color: Color;
   note: string;
   author: string;
   tags: string[];

@@ -8,25 +8,27 @@ import { timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { dispatch, ApiFailure } from '../api/dispatch';
-import { methodNames, type Handlers } from '../api/contract';
+import { methodNames, type Envelope, type Handlers } from '../api/contract';
 import { CONTENT_SECURITY_POLICY } from '../api/csp';
-import { INTERNAL_ERROR } from '../api/failures';
+import { INTERNAL_ERROR } from '../core/common/errorCodes';
 
 export const MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 // Same policy as the Electron window: nothing but this origin, no inline script.
 export { CONTENT_SECURITY_POLICY };
 
-const MIME = new Map<string, string>(Object.entries({
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-}));
+const MIME = new Map<string, string>(
+  Object.entries({
+    '.html': 'text/html; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.ico': 'image/x-icon',
+    '.json': 'application/json',
+    '.woff2': 'font/woff2',
+  }),
+);
 
 export interface HostOptions {
   handlers: Handlers;
@@ -35,7 +37,8 @@ export interface HostOptions {
   log?: (e: unknown) => void;
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+/** Every API answer is an Envelope, the same value an IPC handler returns in Electron. */
+function send(res: ServerResponse, status: number, body: Envelope<unknown>, headers: Record<string, string> = {}) {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...headers });
   res.end(text);
@@ -104,7 +107,8 @@ export function jsonDepthExceeds(text: string, max: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x5b || c === 0x7b) {

@@ -9,6 +9,7 @@ import type { BrowserWindow, Dialog, OpenDialogOptions, SaveDialogOptions } from
 import type { DialogHandlers } from '../api/handlers/dialog';
 import type { DestinationGate } from '../api/destinations';
 import { ReviewDeskError } from '../core/errors';
+import { suggestedFileName } from '../core/common/fileName';
 import { MAX_FILE_BYTES } from '../core/report/limits';
 
 export interface DialogDeps {
@@ -20,16 +21,6 @@ export interface DialogDeps {
   destinations?: Pick<DestinationGate, 'grant'>;
 }
 
-// Characters Windows forbids in file names, and control characters.
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE_NAME_CHARS = /[<>:"|?*\u0000-\u001f]/g;
-
-/** A suggested file name from the renderer is a name, never a path. */
-export function safeFileName(name: string): string {
-  const cleaned = basename(name.replace(/\\/g, '/')).replace(UNSAFE_NAME_CHARS, '_').trim();
-  return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : '未命名';
-}
-
 export function nativeDialogHandlers(deps: DialogDeps): DialogHandlers {
   const parent = () => {
     const win = deps.getWindow();
@@ -37,7 +28,7 @@ export function nativeDialogHandlers(deps: DialogDeps): DialogHandlers {
   };
   return {
     'dialog.saveFile': async ({ defaultName, filters }) => {
-      const options: SaveDialogOptions = { title: '保存', defaultPath: join(deps.documentsDir, safeFileName(defaultName)), filters, buttonLabel: '保存' };
+      const options: SaveDialogOptions = { title: '保存', defaultPath: join(deps.documentsDir, suggestedFileName(defaultName)), filters, buttonLabel: '保存' };
       const win = parent();
       const r = win ? await deps.dialog.showSaveDialog(win, options) : await deps.dialog.showSaveDialog(options);
       const path = r.canceled || !r.filePath ? null : r.filePath;

@@ -2,6 +2,7 @@
  * The renderer's only door to the main process (sandboxed preload, context isolation):
  * `window.api` has one function per contract method and `window.reviewdesk` one menu
  * subscription. ipcRenderer itself is never exposed, so the page cannot send arbitrary channels.
+ * Each call resolves with main's Envelope as is; renderer/api/client.ts opens it.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { methodNames } from '../api/contract';

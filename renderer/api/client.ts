@@ -1,22 +1,31 @@
 /**
  * The renderer's API: `window.api` (Electron preload) when present, HTTP to the browser host
- * otherwise. Both have the contract's types; callers never know which one they use.
+ * otherwise. Both answer with the same Envelope and both are opened by `unwrap`, so callers
+ * never know which one they use: a call resolves with the result or rejects with ApiCallError.
  */
-import type { Api, ApiError, Method } from '../../electron/api/contract';
+import type { Api, ApiError, Envelope, ErrorCode, Method, WireApi } from '../../electron/api/contract';
+import { INTERNAL_ERROR } from '../../electron/core/common/errorCodes';
 
 declare global {
   interface Window {
-    api?: Api;
+    api?: WireApi;
   }
 }
 
 export class ApiCallError extends Error implements ApiError {
   constructor(
-    public readonly code: string,
+    public readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
   }
+}
+
+/** The one place an answer is opened, for both transports: the result, or its error thrown. */
+export function unwrap<T>(envelope: Envelope<T> | null | undefined): T {
+  if (envelope?.ok === true) return envelope.result;
+  if (envelope?.ok === false && envelope.error) throw new ApiCallError(envelope.error.code, envelope.error.message);
+  throw new ApiCallError('bad-response', '后台返回了无法识别的内容。');
 }
 
 const TOKEN_KEY = 'reviewdesk.token';
@@ -49,27 +58,25 @@ function httpApi(keepalive = false): Api {
     } catch {
       throw new ApiCallError('offline', '无法连接审议台后台，请确认程序仍在运行。');
     }
-    const body = (await res.json().catch(() => null)) as { ok: boolean; result?: unknown; error?: ApiError } | null;
-    if (!body) throw new ApiCallError('bad-response', '后台返回了无法识别的内容。');
-    if (!body.ok) throw new ApiCallError(body.error?.code ?? 'error', body.error?.message ?? '操作失败。');
-    return body.result;
+    return unwrap((await res.json().catch(() => null)) as Envelope<unknown> | null);
   };
   return new Proxy({} as Api, {
     get: (_t, method: string) => (args: unknown) => call(method, args),
   });
 }
 
-function electronApi(api: Api): Api {
-  // Errors from ipcRenderer.invoke arrive as Error("Error invoking remote method …: {json}").
+function electronApi(wire: WireApi): Api {
   return new Proxy({} as Api, {
     get: (_t, method: Method) => async (args: unknown) => {
+      let envelope: Envelope<unknown>;
       try {
-        return await (api[method] as (a: unknown) => Promise<unknown>)(args);
-      } catch (e) {
-        const m = /(\{.*\})\s*$/.exec(String((e as Error).message));
-        const parsed = m ? (JSON.parse(m[1]) as ApiError) : null;
-        throw new ApiCallError(parsed?.code ?? 'error', parsed?.message ?? '操作失败。');
+        envelope = await (wire[method] as (a: unknown) => Promise<Envelope<unknown>>)(args);
+      } catch {
+        // The main process answers every call with an envelope; a rejected invoke (no handler,
+        // a result that cannot be cloned) is a bug, shown like any other internal error.
+        throw new ApiCallError(INTERNAL_ERROR.code, INTERNAL_ERROR.message);
       }
+      return unwrap(envelope);
     },
   });
 }

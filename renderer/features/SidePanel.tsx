@@ -17,7 +17,13 @@ export function SidePanel() {
     <aside className="side">
       <div className="tabs" role="tablist">
         {tabs.map((x) => (
-          <button key={x.id} role="tab" aria-selected={x.id === current.id} className={x.id === current.id ? 'on' : undefined} onClick={() => useUi.getState().setSideTab(x.id)}>
+          <button
+            key={x.id}
+            role="tab"
+            aria-selected={x.id === current.id}
+            className={x.id === current.id ? 'on' : undefined}
+            onClick={() => useUi.getState().setSideTab(x.id)}
+          >
             {x.label}
           </button>
         ))}

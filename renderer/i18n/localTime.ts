@@ -1,9 +1,7 @@
+import { chineseDateTime as localTime } from '../../electron/core/common/localTime';
+
 /** 2025年3月5日 14:22 (14:22:10 with `seconds`) — how backups and exchange bundles show when something was made. */
-export function localTime(iso: string, seconds = false): string {
-  const d = new Date(iso);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${p(d.getHours())}:${p(d.getMinutes())}${seconds ? `:${p(d.getSeconds())}` : ''}`;
-}
+export { localTime };
 
 const tally = (xs: readonly string[]) => {
   const count = new Map<string, number>();

@@ -1,12 +1,12 @@
 import { create } from 'zustand';
-import type { AnnotationListItem, AnnotationTarget, TargetPosition } from '../../electron/api/contract';
+import type { AnnotationListItem, TargetPosition } from '../../electron/api/contract';
 import { api, apiOnUnload, errorMessage } from '../api/client';
 import { t } from '../i18n/zh-CN';
 import { useUi } from './ui';
 import { useReader } from './reader';
 
-export type Color = 'yellow' | 'blue' | 'orange' | 'red' | 'green' | 'purple';
-export const COLORS: Color[] = ['yellow', 'blue', 'orange', 'red', 'green', 'purple'];
+import type { Color } from '../../electron/core/common/vocabulary';
+export { COLORS, type Color } from '../../electron/core/common/vocabulary';
 
 /** One step of the shared undo stack: a pair of API calls. Drafts push theirs here too (see push). */
 export interface UndoEntry {
@@ -38,13 +38,19 @@ interface AnnotationState {
   load(versionId: string): Promise<void>;
   /** Loads once per version: opening a report starts this beside reports.get, not after it. */
   ensureLoaded(versionId: string): Promise<void>;
-  create(input: { color: Color; note?: string; tags?: string[]; targets: AnnotationTarget[] }): Promise<AnnotationListItem | null>;
+  create(input: { color: Color; note?: string; tags?: string[]; targets: TargetPosition[] }): Promise<AnnotationListItem | null>;
   update(id: string, patch: { color?: Color; note?: string; tags?: string[] }): Promise<void>;
   remove(id: string): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
   /** Puts another store's action (a draft created, edited, deleted) on this same stack, so Ctrl+Z covers it. */
   push(entry: UndoEntry): void;
+  /**
+   * Runs an action that will push an undo step when its request comes back. Undo and redo wait for
+   * every such action still travelling, so a Ctrl+Z pressed right after 重点 undoes that mark, not
+   * whatever was on top of the stack before its answer arrived.
+   */
+  undoable<T>(action: () => Promise<T>): Promise<T>;
   select(id: string | null): void;
   /** select an annotation and put the caret in its note (批注 in the selection toolbar) */
   editNote(id: string): void;
@@ -130,6 +136,15 @@ export const useAnnotations = create<AnnotationState>()((set, get) => {
   let queue: Promise<void> = Promise.resolve();
   let inflight: { versionId: string; promise: Promise<void> } | null = null;
   const serial = (step: () => Promise<void>) => (queue = queue.then(step, step));
+  const travelling = new Set<Promise<unknown>>();
+  const undoable = <T>(action: () => Promise<T>): Promise<T> => {
+    const p = action();
+    travelling.add(p);
+    const forget = () => void travelling.delete(p);
+    p.then(forget, forget);
+    return p;
+  };
+  const settled = () => Promise.allSettled([...travelling]);
 
   return {
     versionId: null,
@@ -157,60 +172,64 @@ export const useAnnotations = create<AnnotationState>()((set, get) => {
       return get().load(versionId);
     },
 
-    create: async (input) => {
-      // The version on screen, even if its annotation list is still loading: a mark made in
-      // the first second after opening must not be dropped.
-      const versionId = useReader.getState().doc?.version.id ?? get().versionId;
-      if (!versionId) return null;
-      try {
-        // Written to SQLite before we show it: the promise resolves only after the commit.
-        const a = await api['annotations.create']({ versionId, ...input });
-        replace(a);
-        if (input.tags?.length) void refreshTags();
-        push({
-          undo: async () => drop((await api['annotations.delete']({ id: a.id })).id),
-          redo: async () => replace(await api['annotations.restore']({ id: a.id })),
-        });
-        return a;
-      } catch (e) {
-        fail(e);
-        return null;
-      }
-    },
+    create: (input) =>
+      undoable(async () => {
+        // The version on screen, even if its annotation list is still loading: a mark made in
+        // the first second after opening must not be dropped.
+        const versionId = useReader.getState().doc?.version.id ?? get().versionId;
+        if (!versionId) return null;
+        try {
+          // Written to SQLite before we show it: the promise resolves only after the commit.
+          const a = await api['annotations.create']({ versionId, ...input });
+          replace(a);
+          if (input.tags?.length) void refreshTags();
+          push({
+            undo: async () => drop((await api['annotations.delete']({ id: a.id })).id),
+            redo: async () => replace(await api['annotations.restore']({ id: a.id })),
+          });
+          return a;
+        } catch (e) {
+          fail(e);
+          return null;
+        }
+      }),
 
-    update: async (id, patch) => {
-      const before = get().list.find((a) => a.id === id);
-      if (!before) return;
-      try {
-        replace(await api['annotations.update']({ id, ...patch }));
-        if (patch.tags) void refreshTags();
-        const prev = { color: before.color as Color, note: before.note, tags: before.tags };
-        push({
-          undo: async () => replace(await api['annotations.update']({ id, ...prev })),
-          redo: async () => replace(await api['annotations.update']({ id, ...patch })),
-        });
-      } catch (e) {
-        fail(e);
-      }
-    },
+    update: (id, patch) =>
+      undoable(async () => {
+        const before = get().list.find((a) => a.id === id);
+        if (!before) return;
+        try {
+          replace(await api['annotations.update']({ id, ...patch }));
+          if (patch.tags) void refreshTags();
+          const prev = { color: before.color, note: before.note, tags: before.tags };
+          push({
+            undo: async () => replace(await api['annotations.update']({ id, ...prev })),
+            redo: async () => replace(await api['annotations.update']({ id, ...patch })),
+          });
+        } catch (e) {
+          fail(e);
+        }
+      }),
 
-    remove: async (id) => {
-      try {
-        await api['annotations.delete']({ id });
-        drop(id);
-        const entry: UndoEntry = {
-          undo: async () => replace(await api['annotations.restore']({ id })),
-          redo: async () => drop((await api['annotations.delete']({ id })).id),
-        };
-        push(entry);
-        useUi.getState().toast('info', t.annotations.deleted, { label: t.undo, run: () => void get().undo() });
-      } catch (e) {
-        fail(e);
-      }
-    },
+    remove: (id) =>
+      undoable(async () => {
+        try {
+          await api['annotations.delete']({ id });
+          drop(id);
+          const entry: UndoEntry = {
+            undo: async () => replace(await api['annotations.restore']({ id })),
+            redo: async () => drop((await api['annotations.delete']({ id })).id),
+          };
+          push(entry);
+          useUi.getState().toast('info', t.annotations.deleted, { label: t.undo, run: () => void get().undo() });
+        } catch (e) {
+          fail(e);
+        }
+      }),
 
     undo: () =>
       serial(async () => {
+        await settled();
         const entry = get().undoStack.at(-1);
         if (!entry) return;
         set({ undoStack: get().undoStack.slice(0, -1) });
@@ -224,6 +243,7 @@ export const useAnnotations = create<AnnotationState>()((set, get) => {
 
     redo: () =>
       serial(async () => {
+        await settled();
         const entry = get().redoStack.at(-1);
         if (!entry) return;
         set({ redoStack: get().redoStack.slice(0, -1) });
@@ -236,6 +256,7 @@ export const useAnnotations = create<AnnotationState>()((set, get) => {
       }),
 
     push,
+    undoable,
     select: (selectedId) => set({ selectedId }),
     editNote: (id) => set({ selectedId: id, noteFocusFor: id }),
 
@@ -275,7 +296,7 @@ export function filterAnnotations<T extends AnnotationListItem>(list: T[], filte
   return list
     .filter(
       (a) =>
-        (filters.colors.length === 0 || filters.colors.includes(a.color as Color)) &&
+        (filters.colors.length === 0 || filters.colors.includes(a.color)) &&
         (!filters.tag || a.tags.includes(filters.tag)) &&
         (!text ||
           a.note.toLowerCase().includes(text) ||

@@ -1,12 +1,13 @@
 import { create } from 'zustand';
-import type { Args, DraftKindInfo, DraftView, TargetPosition } from '../../electron/api/contract';
+import type { DraftKindInfo, DraftView, TargetPosition } from '../../electron/api/contract';
 import { api, apiOnUnload, errorMessage } from '../api/client';
 import { t } from '../i18n/zh-CN';
 import { useUi } from './ui';
 import { useAnnotations, type UndoEntry } from './annotations';
-import type { DraftKindName } from './draftActions';
+import { useReader } from './reader';
 
-export type DraftStatus = 'draft' | 'final' | 'submitted';
+import type { DraftKind, DraftStatus } from '../../electron/core/common/vocabulary';
+export type { DraftKind, DraftStatus };
 /** dirty: typed but not sent yet; saving: sent, not confirmed; saved: committed in SQLite. */
 export type SaveState = 'dirty' | 'saving' | 'saved' | 'error';
 
@@ -18,7 +19,12 @@ interface DraftsState {
   save: Record<string, SaveState>;
   load(reportId: string): Promise<void>;
   loadKinds(role?: 'deputy' | 'member'): Promise<void>;
-  create(kind: DraftKindName, versionId: string, targets: TargetPosition[], fields?: Record<string, string>): Promise<DraftView | null>;
+  create(kind: DraftKind, versionId: string, targets: TargetPosition[], fields?: Record<string, string>): Promise<DraftView | null>;
+  /**
+   * Starts a draft on passages of the version being read and opens it in the 意见 panel: what the
+   * selection toolbar, a highlight's card, a paragraph's menu and a proofreading finding call.
+   */
+  startFrom(kind: DraftKind, targets: TargetPosition[], fields?: Record<string, string>): Promise<DraftView | null>;
   open(id: string | null): void;
   /** Local edit: shown at once, saved after a short pause in typing (and on blur / page hide). */
   edit(id: string, fields: Record<string, string>): void;
@@ -29,8 +35,6 @@ interface DraftsState {
   flush(id?: string): Promise<void>;
   remove(id: string): Promise<void>;
 }
-
-type FieldsArg = NonNullable<Args<'drafts.update'>['fields']>;
 
 /** Pause in typing after which an edit is saved. */
 export const AUTOSAVE_MS = 800;
@@ -79,6 +83,8 @@ const confirmed = new Map<string, Record<string, string>>();
  */
 let editStep: { id: string; before: Record<string, string>; after: Record<string, string>; entry: UndoEntry } | null = null;
 let failureShown = false;
+/** Per drafts.list request on its way: the ids created since it left (see load). */
+const loadsTravelling = new Set<Set<string>>();
 
 function fail(e: unknown) {
   useUi.getState().toast('error', errorMessage(e));
@@ -104,6 +110,7 @@ export const useDrafts = create<DraftsState>()((set, get) => {
   const fieldsOf = (id: string) => get().list.find((d) => d.id === id)?.fields as unknown as Record<string, string> | undefined;
   /** Draft actions go on the same undo stack as annotations: one Ctrl+Z for whatever was done last. */
   const push = (entry: UndoEntry) => useAnnotations.getState().push(entry);
+  const undoable = <T>(action: () => Promise<T>) => useAnnotations.getState().undoable(action);
   const isTop = (entry: UndoEntry) => useAnnotations.getState().undoStack.at(-1) === entry;
 
   /** Sets a draft's fields as an undo or redo does: what the server says replaces anything unsent. */
@@ -113,7 +120,7 @@ export const useDrafts = create<DraftsState>()((set, get) => {
     timers.delete(id);
     dirty.delete(id);
     journal.drop(id);
-    merge(await api['drafts.update']({ id, fields: fields as FieldsArg }));
+    merge(await api['drafts.update']({ id, fields: fields }));
     setSave(id, 'saved');
   }
 
@@ -160,7 +167,7 @@ export const useDrafts = create<DraftsState>()((set, get) => {
     dirty.delete(id);
     setSave(id, 'saving');
     if (undoable) recordEdit(id, confirmed.get(id), { ...fields });
-    const request = api['drafts.update']({ id, fields: fields as FieldsArg })
+    const request = api['drafts.update']({ id, fields: fields })
       .then((view) => {
         merge(view);
         confirmed.set(id, { ...fields });
@@ -191,19 +198,26 @@ export const useDrafts = create<DraftsState>()((set, get) => {
 
     load: async (reportId) => {
       if (get().reportId !== reportId) set({ list: [], openId: null, reportId });
+      const createdMeanwhile = new Set<string>();
+      loadsTravelling.add(createdMeanwhile);
       try {
-        const list = await api['drafts.list']({ reportId });
+        const fetched = await api['drafts.list']({ reportId });
+        // A draft created while the list was on its way (the panel opening for a 修改意见 just
+        // started from the toolbar) is not in it: keep it, and keep it open.
+        const list = [...fetched, ...get().list.filter((d) => createdMeanwhile.has(d.id) && !fetched.some((x) => x.id === d.id))];
         set({ list });
         for (const d of list) if (!dirty.has(d.id)) confirmed.set(d.id, plain(d));
         // Replay edits a closed or crashed page could not save (not an undo step: nothing was done now).
         for (const [id, entry] of Object.entries(journal.read())) {
           if (!list.some((d) => d.id === id)) continue;
-          set({ list: get().list.map((d) => (d.id === id ? { ...d, fields: { ...d.fields, ...entry.fields } as DraftView['fields'] } : d)) });
+          set({ list: get().list.map((d) => (d.id === id ? { ...d, fields: { ...d.fields, ...entry.fields } } : d)) });
           dirty.add(id);
           void send(id, false);
         }
       } catch (e) {
         fail(e);
+      } finally {
+        loadsTravelling.delete(createdMeanwhile);
       }
     },
 
@@ -215,27 +229,42 @@ export const useDrafts = create<DraftsState>()((set, get) => {
       }
     },
 
-    create: async (kind, versionId, targets, fields) => {
-      try {
-        // Committed to SQLite before it appears: the editor opens on a saved draft.
-        // Positions are enough: the back end takes the quote and its context from the report text.
-        const selectors = targets.map(({ blockId, start, end, exact }) => ({ blockId, start, end, exact, prefix: '', suffix: '' }));
-        const view = await api['drafts.create']({ versionId, kind, targets: selectors, ...(fields ? { fields: fields as FieldsArg } : {}) });
-        confirmed.set(view.id, plain(view));
-        set({ list: [...get().list, view], openId: view.id, save: { ...get().save, [view.id]: 'saved' } });
-        push({
-          undo: async () => {
-            await send(view.id, false);
-            await api['drafts.delete']({ id: view.id });
-            drop(view.id);
-          },
-          redo: async () => merge(await api['drafts.restore']({ id: view.id })),
-        });
-        return view;
-      } catch (e) {
-        fail(e);
-        return null;
-      }
+    create: (kind, versionId, targets, fields) =>
+      undoable(async () => {
+        try {
+          // Committed to SQLite before it appears: the editor opens on a saved draft.
+          // Positions (and the quote the user saw, which the back end checks against the text): it
+          // takes the stored quote and its context from the report text.
+          const view = await api['drafts.create']({
+            versionId,
+            kind,
+            targets: targets.map(({ blockId, start, end, exact }) => ({ blockId, start, end, exact })),
+            ...(fields ? { fields } : {}),
+          });
+          confirmed.set(view.id, plain(view));
+          for (const created of loadsTravelling) created.add(view.id);
+          set({ list: [...get().list, view], openId: view.id, save: { ...get().save, [view.id]: 'saved' } });
+          push({
+            undo: async () => {
+              await send(view.id, false);
+              await api['drafts.delete']({ id: view.id });
+              drop(view.id);
+            },
+            redo: async () => merge(await api['drafts.restore']({ id: view.id })),
+          });
+          return view;
+        } catch (e) {
+          fail(e);
+          return null;
+        }
+      }),
+
+    startFrom: async (kind, targets, fields) => {
+      const doc = useReader.getState().doc;
+      if (!doc) return null;
+      useUi.getState().setSideTab('drafts');
+      if (get().reportId !== doc.report.id) set({ list: [], openId: null, reportId: doc.report.id });
+      return get().create(kind, doc.version.id, targets, fields);
     },
 
     open: (openId) => {
@@ -256,36 +285,38 @@ export const useDrafts = create<DraftsState>()((set, get) => {
       schedule(id);
     },
 
-    setStatus: async (id, status) => {
-      await send(id);
-      const before = get().list.find((d) => d.id === id)?.status as DraftStatus | undefined;
-      if (!before || before === status) return;
-      try {
-        merge(await api['drafts.update']({ id, status }));
-        push({
-          undo: async () => merge(await api['drafts.update']({ id, status: before })),
-          redo: async () => merge(await api['drafts.update']({ id, status })),
-        });
-      } catch (e) {
-        fail(e);
-      }
-    },
+    setStatus: (id, status) =>
+      undoable(async () => {
+        await send(id);
+        const before = get().list.find((d) => d.id === id)?.status;
+        if (!before || before === status) return;
+        try {
+          merge(await api['drafts.update']({ id, status }));
+          push({
+            undo: async () => merge(await api['drafts.update']({ id, status: before })),
+            redo: async () => merge(await api['drafts.update']({ id, status })),
+          });
+        } catch (e) {
+          fail(e);
+        }
+      }),
 
-    setAuthor: async (id, author) => {
-      const name = author.trim();
-      await send(id);
-      const before = get().list.find((d) => d.id === id)?.author;
-      if (before === undefined || before === name) return;
-      try {
-        merge(await api['drafts.update']({ id, author: name }));
-        push({
-          undo: async () => merge(await api['drafts.update']({ id, author: before })),
-          redo: async () => merge(await api['drafts.update']({ id, author: name })),
-        });
-      } catch (e) {
-        fail(e);
-      }
-    },
+    setAuthor: (id, author) =>
+      undoable(async () => {
+        const name = author.trim();
+        await send(id);
+        const before = get().list.find((d) => d.id === id)?.author;
+        if (before === undefined || before === name) return;
+        try {
+          merge(await api['drafts.update']({ id, author: name }));
+          push({
+            undo: async () => merge(await api['drafts.update']({ id, author: before })),
+            redo: async () => merge(await api['drafts.update']({ id, author: name })),
+          });
+        } catch (e) {
+          fail(e);
+        }
+      }),
 
     flush: async (id) => {
       const ids = id ? [id] : [...dirty];
@@ -293,28 +324,29 @@ export const useDrafts = create<DraftsState>()((set, get) => {
       if (!id || editStep?.id === id) editStep = null;
     },
 
-    remove: async (id) => {
-      await send(id);
-      try {
-        await api['drafts.delete']({ id });
-        drop(id);
-        const entry: UndoEntry = {
-          undo: async () => merge(await api['drafts.restore']({ id })),
-          redo: async () => {
-            await api['drafts.delete']({ id });
-            drop(id);
-          },
-        };
-        push(entry);
-        useUi.getState().toast('info', t.drafts.deleted, {
-          label: t.undo,
-          // the toast's 撤销 brings back this draft even if something else was done since
-          run: () => void (isTop(entry) ? useAnnotations.getState().undo() : entry.undo().catch(fail)),
-        });
-      } catch (e) {
-        fail(e);
-      }
-    },
+    remove: (id) =>
+      undoable(async () => {
+        await send(id);
+        try {
+          await api['drafts.delete']({ id });
+          drop(id);
+          const entry: UndoEntry = {
+            undo: async () => merge(await api['drafts.restore']({ id })),
+            redo: async () => {
+              await api['drafts.delete']({ id });
+              drop(id);
+            },
+          };
+          push(entry);
+          useUi.getState().toast('info', t.drafts.deleted, {
+            label: t.undo,
+            // the toast's 撤销 brings back this draft even if something else was done since
+            run: () => void (isTop(entry) ? useAnnotations.getState().undo() : entry.undo().catch(fail)),
+          });
+        } catch (e) {
+          fail(e);
+        }
+      }),
   };
 });
 
@@ -331,7 +363,7 @@ function flushOnHide() {
     clearTimeout(timers.get(id));
     timers.delete(id);
     dirty.delete(id);
-    void apiOnUnload['drafts.update']({ id, fields: d.fields as unknown as FieldsArg })
+    void apiOnUnload['drafts.update']({ id, fields: d.fields })
       .then((view) => {
         if (dirty.has(id)) return;
         journal.drop(id);

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { ReaderVersion } from '../../electron/api/contract';
-import { api } from '../api/client';
+import { api, apiOnUnload } from '../api/client';
 
 export type Theme = 'light' | 'sepia' | 'dark' | 'contrast';
 
@@ -38,9 +38,14 @@ interface ReaderState extends ViewPrefs {
   setCurrent(blockId: string | null): void;
   setPrefs(p: Partial<ViewPrefs>): void;
   setPlace(versionId: string, place: ReadingPlace): void;
+  /** The page is going away: the version just opened is remembered now, not after its delay. */
+  rememberNow(): void;
 }
 
 let nonce = 0;
+/** The version to remember as last read, while its delayed save waits. */
+let remember: { versionId: string; timer: ReturnType<typeof setTimeout> } | null = null;
+const LAST_VERSION = 'reader.lastVersionId';
 
 export const useReader = create<ReaderState>()(
   persist(
@@ -61,11 +66,23 @@ export const useReader = create<ReaderState>()(
         try {
           const doc = await api['reports.get']({ versionId });
           set({ doc, currentBlockId: doc.blocks[0]?.id ?? null, scrollTarget: null });
-          // Remembered for the next start; not urgent, so it does not queue ahead of the marks.
-          setTimeout(() => void api['settings.set']({ key: 'reader.lastVersionId', value: versionId }), 1000);
+          // Remembered for the next start; not urgent, so it does not queue ahead of the marks
+          // (a reload or close before then sends it at once: rememberNow).
+          if (remember) clearTimeout(remember.timer);
+          const timer = setTimeout(() => {
+            remember = null;
+            void api['settings.set']({ key: LAST_VERSION, value: versionId });
+          }, 1000);
+          remember = { versionId, timer };
         } finally {
           set({ loading: false });
         }
+      },
+      rememberNow: () => {
+        if (!remember) return;
+        clearTimeout(remember.timer);
+        void apiOnUnload['settings.set']({ key: LAST_VERSION, value: remember.versionId }).catch(() => undefined);
+        remember = null;
       },
       scrollTo: (blockId, flash = true) => set({ scrollTarget: { blockId, nonce: ++nonce, flash } }),
       setCurrent: (currentBlockId) => set({ currentBlockId }),

@@ -31,7 +31,14 @@ export function visibleFindings(findings: readonly ReviewFinding[], f: ReviewFil
 
 /** What the reader underlines: the filtered findings minus the dismissed ones, whatever the toggle. */
 export function findingMarks(findings: readonly ReviewFinding[], f: ReviewFilters) {
-  return visibleFindings(findings, { ...f, showDismissed: false }).map((x) => ({ id: x.id, blockId: x.blockId, start: x.start, end: x.end, severity: x.severity, message: x.message }));
+  return visibleFindings(findings, { ...f, showDismissed: false }).map((x) => ({
+    id: x.id,
+    blockId: x.blockId,
+    start: x.start,
+    end: x.end,
+    severity: x.severity,
+    message: x.message,
+  }));
 }
 
 const SECTION_OF_PATH = /^(第[一二三四五六七八九十百零]+部分)?(（[一二三四五六七八九十]+）)?/;
@@ -40,7 +47,12 @@ const SECTION_OF_PATH = /^(第[一二三四五六七八九十百零]+部分)?(�
 function headingOf(b: Block | undefined): string | null {
   if (!b) return null;
   const text = b.kind === 'section' ? b.text.slice(0, b.headingEnd || b.text.length) : b.text;
-  return text.replace(/^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[）)]/, '').replace(/[。；;]$/, '').trim() || null;
+  return (
+    text
+      .replace(/^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[）)]/, '')
+      .replace(/[。；;]$/, '')
+      .trim() || null
+  );
 }
 
 /**

@@ -1,4 +1,7 @@
+import { useMemo } from 'react';
 import { create } from 'zustand';
+import { colorLabels } from '../../electron/core/common/colors';
+import { IDENTITIES, isOneOf, type Color, type Identity } from '../../electron/core/common/vocabulary';
 import type { Result } from '../../electron/api/contract';
 import { api, errorMessage } from '../api/client';
 import { t } from '../i18n/zh-CN';
@@ -13,8 +16,6 @@ interface SettingsState {
   values: Record<string, string>;
   /** false until the first load answered: the first-start prompt must not flash before it */
   loaded: boolean;
-  /** the colour names in force when loaded; the back end owns the defaults (exports print them) */
-  colorLabels: Record<string, string>;
   /** marks and drafts with an empty 提出人, as last counted; null before counting */
   unsigned: Unsigned | null;
   load(): Promise<void>;
@@ -27,16 +28,21 @@ interface SettingsState {
 }
 
 /** Keys of the user's signature. `identity.asked` records that the first-start prompt was answered. */
-export const AUTHOR_KEYS = { name: 'author.name', role: 'author.role', delegation: 'author.delegation', sector: 'author.sector', asked: 'identity.asked' } as const;
+export const AUTHOR_KEYS = {
+  name: 'author.name',
+  role: 'author.role',
+  delegation: 'author.delegation',
+  sector: 'author.sector',
+  asked: 'identity.asked',
+} as const;
 
 export const useSettings = create<SettingsState>()((set, get) => ({
   values: {},
   loaded: false,
-  colorLabels: {},
   unsigned: null,
   load: async () => {
-    const [values, info] = await Promise.all([api['settings.all']({}), api['app.info']({})]);
-    set({ values, colorLabels: info.colorLabels, loaded: true });
+    const values = await api['settings.all']({});
+    set({ values, loaded: true });
   },
   set: async (key, value) => {
     await get().setMany({ [key]: value });
@@ -78,15 +84,17 @@ export const useSettings = create<SettingsState>()((set, get) => ({
   },
 }));
 
-/** The named meanings of the highlight colours: as loaded, plus renamings made since (设置). */
-export function useColorLabels(): Record<string, string> {
-  const loaded = useSettings((s) => s.colorLabels);
+/**
+ * The named meanings of the highlight colours: the defaults with the user's renamings (设置),
+ * merged by the same rule the back end prints them with in exports.
+ */
+export function useColorLabels(): Record<Color, string> {
   const raw = useSettings((s) => s.values['colors.labels']);
-  let renamed: Record<string, string> = {};
-  try {
-    renamed = raw ? (JSON.parse(raw) as Record<string, string>) : {};
-  } catch {
-    // a damaged value keeps the names as loaded
-  }
-  return { ...loaded, ...renamed };
+  return useMemo(() => colorLabels(raw), [raw]);
+}
+
+/** The user's 身份 as saved in 设置; a value this version does not know reads as 人大代表. */
+export function useIdentity(): Identity {
+  const raw = useSettings((s) => s.values[AUTHOR_KEYS.role]);
+  return isOneOf(IDENTITIES, raw) ? raw : 'deputy';
 }

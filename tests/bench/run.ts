@@ -57,7 +57,9 @@ async function main() {
   const filter = fi >= 0 ? args[fi + 1] : undefined;
   const dir = join(import.meta.dirname, 'cases');
   const cases: BenchCase[] = [];
-  for (const f of readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+  for (const f of readdirSync(dir)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
     const mod = (await import(pathToFileURL(join(dir, f)).href)) as { cases: BenchCase[] };
     cases.push(...mod.cases);
   }
@@ -70,7 +72,11 @@ async function main() {
   for (const r of rows) {
     if (!r.baseline) continue;
     const b = rows.find((x) => x.name === r.baseline);
-    if (b) r.vsBaseline = `${(b.median / r.median).toFixed(1)}× faster than baseline (${b.median.toFixed(2)} ms)`;
+    if (b) {
+      // a case slower than its baseline says how many times slower, not "0.0× faster"
+      const ratio = b.median >= r.median ? `${(b.median / r.median).toFixed(1)}× faster` : `${(r.median / b.median).toFixed(1)}× slower`;
+      r.vsBaseline = `${ratio} than baseline (${b.median.toFixed(2)} ms)`;
+    }
   }
   if (json) {
     process.stdout.write(JSON.stringify({ unit: 'ms', results: rows }, null, 2) + '\n');

@@ -45,7 +45,9 @@ describe('reading and annotating in Chromium', () => {
     const { report } = await app.host.call<{ report: { id: string } }>('reports.get', { versionId });
     const exported = await app.host.call<{ dataBase64: string }>('export.webAnnotation', { what: 'annotations', reportId: report.id });
     const doc = JSON.stringify(JSON.parse(Buffer.from(exported.dataBase64, 'base64').toString('utf8')));
-    expect(doc).toContain(JSON.stringify({ type: 'TextQuoteSelector', exact: b.text.slice(30, 45), prefix: b.text.slice(0, 30), suffix: b.text.slice(45, 77) }));
+    expect(doc).toContain(
+      JSON.stringify({ type: 'TextQuoteSelector', exact: b.text.slice(30, 45), prefix: b.text.slice(0, 30), suffix: b.text.slice(45, 77) }),
+    );
     expect(doc).toContain(JSON.stringify({ type: 'TextPositionSelector', start: 30, end: 45 }));
     await expect.poll(() => page.locator(`[data-block-text="${b.id}"] .hl`).count()).toBeGreaterThan(0);
 

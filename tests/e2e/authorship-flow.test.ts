@@ -9,7 +9,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
-import type { Download, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { useAppInBrowser, type AppInBrowser } from '../helpers/appInBrowser';
 import { openPage, screenshot, selectText } from '../helpers/browser';
 import { docxTableRows, readDocx } from '../unit/draft/helpers';
@@ -98,8 +98,8 @@ async function highlight(page: Page, blocks: BlockLite[], needle: string): Promi
 }
 
 async function downloadOf(page: Page, click: () => Promise<unknown>): Promise<{ name: string; bytes: Buffer }> {
-  const [download] = (await Promise.all([page.waitForEvent('download'), click()])) as [Download, unknown];
-  return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
+  const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
 }
 
 const nav = (page: Page, name: string) => page.locator('.topbar nav button', { hasText: name }).click();
@@ -173,7 +173,7 @@ describe('first start: 署名 asked once, skipped — earlier work signed from �
     expect(await page.locator('.delegation-bar').textContent()).toContain('1 位成员 · 2 条批注 · 1 份意见稿');
     expect(await page.locator('.heat-table').textContent()).not.toContain('未署名');
     await shots(page, 'authorship-delegation-one-person');
-    expect(consoleErrors.join("\n")).toBe("");
+    expect(consoleErrors.join('\n')).toBe('');
     await page.context().close();
   });
 });
@@ -232,7 +232,7 @@ describe('first start: 署名, 身份 and 界别 saved from the prompt', () => {
     await expect.poll(async () => (await be.drafts()).map((d) => [d.author, d.fields.proposer])).toEqual([['王五', '王五']]);
     expect(await page.inputValue('[data-field="proposer"]')).toBe('王五'); // the form's 提案人 follows
     await shots(page, 'authorship-editor-author');
-    expect(consoleErrors.join("\n")).toBe("");
+    expect(consoleErrors.join('\n')).toBe('');
     await page.context().close();
   });
 });
@@ -313,7 +313,7 @@ describe('deleting and undoing drafts', () => {
     await page.keyboard.press('Control+z');
     await expect.poll(async () => (await be.marks()).length).toBe(0);
     expect((await opinions())[0].fields.content).toBe('建议补充与全省平均水平的对比。并列出近三年数据。');
-    expect(consoleErrors.join("\n")).toBe("");
+    expect(consoleErrors.join('\n')).toBe('');
     await page.context().close();
   });
 });
@@ -357,7 +357,10 @@ describe('exports, locked drafts and fresh forms', () => {
 
     // The compiled table: another name, the same citation, no paragraph numbers anywhere.
     const exportAll = async (item: string) => {
-      await page.locator('.draft-exports').getByRole('button', { name: /汇总导出/ }).click();
+      await page
+        .locator('.draft-exports')
+        .getByRole('button', { name: /汇总导出/ })
+        .click();
       return downloadOf(page, () => page.getByRole('menuitem', { name: item }).click());
     };
     const table = await exportAll('修改意见汇总表（.docx）');
@@ -393,7 +396,7 @@ describe('exports, locked drafts and fresh forms', () => {
     const word = await downloadOf(page, () => page.getByRole('button', { name: '导出修改意见汇总表（Word）' }).click());
     expect(readDocx(word.bytes).text).toContain('《咸宁市2024年政府工作报告》修改意见汇总表');
     await shots(page, 'authorship-delegation-positions');
-    expect(consoleErrors.join("\n")).toBe("");
+    expect(consoleErrors.join('\n')).toBe('');
     await page.context().close();
   });
 
@@ -448,7 +451,7 @@ describe('exports, locked drafts and fresh forms', () => {
     await page.keyboard.type('再加一句。');
     await page.locator('.draft-editor-head strong').click();
     await expect.poll(async () => (await suggestion()).fields.content).toContain('再加一句。');
-    expect(consoleErrors.join("\n")).toBe("");
+    expect(consoleErrors.join('\n')).toBe('');
     await page.context().close();
   });
 });

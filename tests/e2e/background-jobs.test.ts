@@ -21,7 +21,8 @@ const reportText = readFileSync(join(FIXTURES, 'state-council-2024-gov-work-repo
 function slowDocx(): string {
   const lines = reportText.split('\n').filter((l) => l.trim());
   const esc = (c: string) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c);
-  const run = (c: string) => `<w:r><w:rPr><w:rFonts w:ascii="仿宋" w:hAnsi="仿宋" w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr><w:t>${esc(c)}</w:t></w:r>`;
+  const run = (c: string) =>
+    `<w:r><w:rPr><w:rFonts w:ascii="仿宋" w:hAnsi="仿宋" w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/><w:szCs w:val="32"/></w:rPr><w:t>${esc(c)}</w:t></w:r>`;
   const paragraphs: string[] = [];
   let size = 0;
   for (let i = 0; size < 45e6; i++) {
@@ -51,12 +52,17 @@ describe('a long import runs in the background', () => {
     const before = (await host.call<{ id: string }[]>('reports.list')).length;
     const { startVersionId } = await host.call<{ startVersionId: string }>('app.info');
     let importDone = false;
-    const importing = host.call<{ versionId: string; report: { versions: unknown[] } }>('reports.import', { fileName: '逐字排版的报告.docx', dataBase64: slow }).finally(() => {
-      importDone = true;
-    });
+    const importing = host
+      .call<{ versionId: string; report: { versions: unknown[] } }>('reports.import', { fileName: '逐字排版的报告.docx', dataBase64: slow })
+      .finally(() => {
+        importDone = true;
+      });
     await sleep(200); // let the host receive the import before asking something else
 
-    const [reports, annotations] = await Promise.all([host.call<unknown[]>('reports.list'), host.call<unknown[]>('annotations.list', { versionId: startVersionId })]);
+    const [reports, annotations] = await Promise.all([
+      host.call<unknown[]>('reports.list'),
+      host.call<unknown[]>('annotations.list', { versionId: startVersionId }),
+    ]);
     // Answered while the import was still running: parsing does not hold up the host.
     expect(importDone).toBe(false);
     expect(reports).toHaveLength(before);
@@ -74,17 +80,22 @@ describe('a long import runs in the background', () => {
     const review = await host.call<{ findings: unknown[]; rules: unknown[] }>('review.check', { versionId: versions[0].id });
     expect(review.rules.length).toBeGreaterThan(3);
     // Another report offered as a version would be questioned (reports.import's `accept`); here it is deliberate.
-    const next = await host.call<{ versionId: string }>('reports.import', { fileName: '修改稿.txt', dataBase64: smallReport, reportId, accept: ['different-report'] });
+    const next = await host.call<{ versionId: string }>('reports.import', {
+      fileName: '修改稿.txt',
+      dataBase64: smallReport,
+      reportId,
+      accept: ['different-report'],
+    });
     const compare = await host.call<{ rows: unknown[]; changes: number }>('versions.compare', { oldVersionId: versions[0].id, newVersionId: next.versionId });
     expect(compare.rows.length).toBeGreaterThan(10);
   });
 
   it('a file in a format the importer refuses still gets its Chinese message unchanged', async () => {
-    const res = await host.raw('reports.import', { fileName: '报告.pdf', dataBase64: smallReport });
+    const res = await host.raw('reports.import', { fileName: '报告.rtf', dataBase64: smallReport });
     expect(res.status).toBe(422);
     const body = (await res.json()) as { error: { code: string; message: string } };
     expect(body.error.code).toBe('import/unsupported');
-    expect(body.error.message).toContain('不支持 .pdf 格式的文件');
+    expect(body.error.message).toContain('不支持 .rtf 格式的文件');
   });
 });
 
@@ -104,7 +115,10 @@ describe('an import over its time limit', () => {
 
     expect(await host.call<unknown[]>('reports.list')).toEqual(before);
     // a new worker takes the next job
-    const ok = await host.call<{ versionId: string; report: { title: string } }>('reports.import', { fileName: '国务院政府工作报告.txt', dataBase64: smallReport });
+    const ok = await host.call<{ versionId: string; report: { title: string } }>('reports.import', {
+      fileName: '国务院政府工作报告.txt',
+      dataBase64: smallReport,
+    });
     expect(ok.report.title).toContain('政府工作报告');
     expect(await host.call<unknown[]>('reports.list')).toHaveLength(before.length + 1);
   });

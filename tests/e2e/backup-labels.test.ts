@@ -20,8 +20,8 @@ describe('backup labels', () => {
     page.locator('.backup-table tbody tr').evaluateAll((trs) =>
       trs.map((tr) => ({
         name: tr.getAttribute('data-backup')!,
-        kind: tr.querySelector('.backup-kind')!.textContent!.trim(),
-        time: tr.querySelector('.backup-time')!.childNodes[0]!.textContent!.trim(),
+        kind: tr.querySelector('.backup-kind')!.textContent.trim(),
+        time: tr.querySelector('.backup-time')!.childNodes[0].textContent!.trim(),
       })),
     );
 

@@ -42,7 +42,13 @@ async function marks(): Promise<Marks> {
 }
 async function annotate(doc: Doc, i: number, note: string, tags: string[]) {
   const b = doc.blocks.filter((x) => x.text.length > 30)[i];
-  return host.call<{ id: string }>('annotations.create', { versionId: doc.version.id, color: 'orange', note, tags, targets: [{ blockId: b.id, start: 2, end: 12, exact: b.text.slice(2, 12), prefix: b.text.slice(0, 2), suffix: b.text.slice(12, 40) }] });
+  return host.call<{ id: string }>('annotations.create', {
+    versionId: doc.version.id,
+    color: 'orange',
+    note,
+    tags,
+    targets: [{ blockId: b.id, start: 2, end: 12, exact: b.text.slice(2, 12), prefix: b.text.slice(0, 2), suffix: b.text.slice(12, 40) }],
+  });
 }
 async function restartHost(wipe: boolean) {
   await host.stop();
@@ -228,13 +234,34 @@ describe('the delegation view', () => {
     const now = new Date().toISOString();
     for (const [author, notes, amendments] of members) {
       const annotations: BundleAnnotation[] = notes.map((i, k) => ({
-        id: randomUUID(), reportId: doc.report.id, versionId: doc.version.id, author, createdAt: now, updatedAt: now, deletedAt: null, anchorStatus: 'unchanged', anchorScore: 1,
-        color: 'yellow', note: `${author}的第${k + 1}条意见`, tags: [],
+        id: randomUUID(),
+        reportId: doc.report.id,
+        versionId: doc.version.id,
+        author,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+        anchorStatus: 'unchanged',
+        anchorScore: 1,
+        color: 'yellow',
+        note: `${author}的第${k + 1}条意见`,
+        tags: [],
         targets: [{ blockId: paras[i].id, start: k, end: k + 6, exact: paras[i].text.slice(k, k + 6), prefix: '', suffix: '' }],
       }));
       const drafts: BundleDraft[] = amendments.map((i) => ({
-        id: randomUUID(), reportId: doc.report.id, versionId: doc.version.id, author, createdAt: now, updatedAt: now, deletedAt: null, anchorStatus: 'unchanged', anchorScore: 1,
-        kind: 'amendment', title: '', status: 'draft', fields: { op: 'modify', original: paras[i].text.slice(0, 6), proposed: `${author}建议的新表述`, reason: '更准确' },
+        id: randomUUID(),
+        reportId: doc.report.id,
+        versionId: doc.version.id,
+        author,
+        createdAt: now,
+        updatedAt: now,
+        deletedAt: null,
+        anchorStatus: 'unchanged',
+        anchorScore: 1,
+        kind: 'amendment',
+        title: '',
+        status: 'draft',
+        fields: { op: 'modify', original: paras[i].text.slice(0, 6), proposed: `${author}建议的新表述`, reason: '更准确' },
         targets: [{ blockId: paras[i].id, start: 0, end: 6, exact: paras[i].text.slice(0, 6), prefix: '', suffix: '' }],
       }));
       const file = join(work, `${author}.reviewdesk`);
@@ -244,7 +271,9 @@ describe('the delegation view', () => {
       await closeDialog(page);
       await page.context().close();
     }
-    const summary = await host.call<{ authors: { name: string }[]; blocks: { blockId: string; total: number }[] }>('delegation.summary', { versionId: doc.version.id });
+    const summary = await host.call<{ authors: { name: string }[]; blocks: { blockId: string; total: number }[] }>('delegation.summary', {
+      versionId: doc.version.id,
+    });
     expect(summary.authors.map((a) => a.name)).toEqual(expect.arrayContaining(['王代表', '李代表', '赵代表', '陈代表']));
     expect(summary.blocks.find((b) => b.blockId === paras[8].id)!.total).toBe(6);
 

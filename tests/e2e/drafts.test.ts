@@ -115,10 +115,13 @@ describe('drafting a 修改意见 in the browser', () => {
     await screenshot(again, 'drafts-editor');
 
     // Export the 修改意见汇总表 the way a browser user does: a download.
-    await again.locator('.draft-exports').getByRole('button', { name: /汇总导出/ }).click();
+    await again
+      .locator('.draft-exports')
+      .getByRole('button', { name: /汇总导出/ })
+      .click();
     const [download] = await Promise.all([again.waitForEvent('download'), again.getByRole('menuitem', { name: '修改意见汇总表（.docx）' }).click()]);
     expect(download.suggestedFilename()).toBe('修改意见汇总表-咸宁市2024年政府工作报告.docx');
-    const { xml, text } = readDocx(readFileSync((await download.path())!));
+    const { xml, text } = readDocx(readFileSync(await download.path()));
     expect(text).toContain('《咸宁市2024年政府工作报告》修改意见汇总表');
     const rows = docxTableRows(xml);
     expect(rows).toHaveLength(2);

@@ -43,7 +43,7 @@ function topOfText(page: Page) {
     const block = row.querySelector<HTMLElement>('[data-block-id]')!;
     return {
       id: block.dataset.blockId!,
-      text: block.querySelector('[data-block-text]')!.textContent!.slice(0, 30),
+      text: block.querySelector('[data-block-text]')!.textContent.slice(0, 30),
       fraction: (top - b.top) / b.height,
       height: b.height,
     };
@@ -292,10 +292,10 @@ describe('the daily reading flow in Chromium', () => {
       await settle(page);
     }
     const spot = async () => {
-      const rect = (await overlap.evaluate((el) => {
+      const rect = await overlap.evaluate((el) => {
         const q = el.getClientRects()[0];
         return { x: q.left + Math.min(20, q.width / 2), y: q.top + q.height / 2 };
-      }))!;
+      });
       return rect;
     };
     const at = await spot();
@@ -332,7 +332,7 @@ describe('the daily reading flow in Chromium', () => {
     await page.waitForSelector('body[data-reader-ready]');
     // The first long paragraph on screen: drag over the last characters of its first line, at the right edge of the column.
     const { id, lineEnd } = await page.evaluate(() => {
-      const el = [...document.querySelectorAll<HTMLElement>('[data-block-text]')].find((x) => x.textContent!.length > 200)!;
+      const el = [...document.querySelectorAll<HTMLElement>('[data-block-text]')].find((x) => x.textContent.length > 200)!;
       const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
       let offset = 0;
       let firstTop: number | null = null;
@@ -429,7 +429,7 @@ describe('the daily reading flow in Chromium', () => {
     /** Characters on the second line of the first long paragraph on screen (the first line is indented). */
     const charsOnALine = (page: Page) =>
       page.evaluate(() => {
-        const el = [...document.querySelectorAll<HTMLElement>('.block-text')].find((x) => x.textContent!.length > 200)!;
+        const el = [...document.querySelectorAll<HTMLElement>('.block-text')].find((x) => x.textContent.length > 200)!;
         const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
         const tops: number[] = [];
         for (let n = walker.nextNode(); n; n = walker.nextNode())

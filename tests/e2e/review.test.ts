@@ -26,7 +26,17 @@ interface Draft {
   targets: { blockId: string; exact: string; start: number; end: number }[];
 }
 
-const NINE = ['地区生产总值', '规上工业增加值', '固定资产投资', '地方一般公共预算收入', '社会消费品零售总额', '进出口总额', '城镇新增就业', '城镇登记失业率', '居民消费价格指数'];
+const NINE = [
+  '地区生产总值',
+  '规上工业增加值',
+  '固定资产投资',
+  '地方一般公共预算收入',
+  '社会消费品零售总额',
+  '进出口总额',
+  '城镇新增就业',
+  '城镇登记失业率',
+  '居民消费价格指数',
+];
 
 describe('review aids in Chromium', () => {
   const app = useAppInBrowser();
@@ -52,7 +62,9 @@ describe('review aids in Chromium', () => {
     await page.locator('.outline button', { hasText: '2024年工作安排' }).first().click();
     await expect.poll(() => underline().count()).toBeGreaterThan(0);
     expect(await underline().first().textContent()).toBe('把握把握');
-    const deco = await underline().first().evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).textDecorationStyle);
+    const deco = await underline()
+      .first()
+      .evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).textDecorationStyle);
     expect(deco).toBe('wavy');
     expect(await underline().first().getAttribute('title')).toContain('重复');
     // the 审校标注 switch hides and shows them
@@ -115,7 +127,9 @@ describe('review aids in Chromium', () => {
     await card().waitFor();
     expect(await card().getAttribute('class')).toContain('dismissed');
     await card().getByRole('button', { name: '恢复' }).click();
-    await expect.poll(async () => (await app.host.call<{ findings: Finding[] }>('review.check', { versionId })).findings.find((f) => f.id === slip.id)?.dismissed).toBe(false);
+    await expect
+      .poll(async () => (await app.host.call<{ findings: Finding[] }>('review.check', { versionId })).findings.find((f) => f.id === slip.id)?.dismissed)
+      .toBe(false);
   });
 
   it('shows the nine 2024 targets and a chart in the 指标 view; a row leads to its passage', async () => {

@@ -91,7 +91,12 @@ describe('revisions in the browser', () => {
     v2 = report.versions.at(-1)!.id;
     expect(v2).not.toBe(v1);
     const now = new Map((await list(v2)).map((a) => [a.id, a.anchorStatus]));
-    expect(Object.fromEntries(Object.entries(ids).map(([k, id]) => [k, now.get(id)]))).toEqual({ edited: 'edited', moved: 'moved', orphaned: 'orphaned', unchanged: 'unchanged' });
+    expect(Object.fromEntries(Object.entries(ids).map(([k, id]) => [k, now.get(id)]))).toEqual({
+      edited: 'edited',
+      moved: 'moved',
+      orphaned: 'orphaned',
+      unchanged: 'unchanged',
+    });
     expect(await list(v1)).toEqual([]);
 
     // The cards say it in words; the top bar names the version being read.

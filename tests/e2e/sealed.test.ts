@@ -34,7 +34,13 @@ async function notes(): Promise<string[]> {
 async function annotate(note: string) {
   const doc = await currentDoc();
   const b = doc.blocks.filter((x) => x.text.length > 30)[2];
-  await host.call('annotations.create', { versionId: doc.version.id, color: 'red', note, tags: [], targets: [{ blockId: b.id, start: 0, end: 6, exact: b.text.slice(0, 6), prefix: '', suffix: '' }] });
+  await host.call('annotations.create', {
+    versionId: doc.version.id,
+    color: 'red',
+    note,
+    tags: [],
+    targets: [{ blockId: b.id, start: 0, end: 6, exact: b.text.slice(0, 6), prefix: '', suffix: '' }],
+  });
 }
 async function restartWiped() {
   await host.stop();
@@ -143,7 +149,10 @@ describe('a backup with a passphrase', () => {
     await page.locator('[data-testid="backup-export"]').waitFor();
     await typeInto(page, '设置口令（可选）', PASSPHRASE);
     await typeInto(page, '再次输入口令', PASSPHRASE);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="backup-export"] .modal-actions button', { hasText: '导出' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-testid="backup-export"] .modal-actions button', { hasText: '导出' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^审议台备份-\d{8}-\d{6}\.rdbackup$/);
     const file = join(work, 'carried.rdbackup');
     await download.saveAs(file);

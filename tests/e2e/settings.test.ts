@@ -21,7 +21,9 @@ describe('settings in Chromium', () => {
     const b = blocks.find((x) => x.text.length > 80)!;
     await selectText(page, { blockId: b.id, offset: 5 }, { blockId: b.id, offset: 15 });
     await page.locator('.selection-toolbar button', { hasText: '关键数据' }).click();
-    await expect.poll(async () => (await app.host.call<{ author: string; color: string }[]>('annotations.list', { versionId }))[0]).toMatchObject({ author: '王代表', color: 'yellow' });
+    await expect
+      .poll(async () => (await app.host.call<{ author: string; color: string }[]>('annotations.list', { versionId }))[0])
+      .toMatchObject({ author: '王代表', color: 'yellow' });
     // the renamed meaning survives a reload (it lives in SQLite, not in the page)
     await page.reload();
     await page.waitForSelector('body[data-reader-ready]');

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron, type ElectronApplication, type Page } from 'playwright-core';
-import { methodNames } from '../../electron/api/contract';
+import { methodNames, type WireApi } from '../../electron/api/contract';
 import { prepareElectronNative } from '../../scripts/electron-native.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -63,27 +63,27 @@ describe.skipIf(!electronPath)('desktop app (Electron)', () => {
   it('gives the page window.api with every method, and no Node', async () => {
     const keys = await page.evaluate(() => Object.keys((globalThis as unknown as { api: object }).api).sort());
     expect(keys).toEqual([...methodNames].sort());
-    expect(await page.evaluate(() => [typeof (globalThis as any).require, typeof (globalThis as any).process, typeof (globalThis as any).ipcRenderer])).toEqual(
-      ['undefined', 'undefined', 'undefined'],
-    );
+    expect(
+      await page.evaluate(() => {
+        const g = globalThis as unknown as Record<string, unknown>;
+        return [typeof g.require, typeof g.process, typeof g.ipcRenderer];
+      }),
+    ).toEqual(['undefined', 'undefined', 'undefined']);
   });
 
   it('answers API calls over IPC, from the data folder given on the command line', async () => {
-    const info = await page.evaluate(() => (globalThis as any).api['app.info']({}));
-    expect(info.platform).toBe('electron');
-    expect(info.dataDir).toBe(dataDir);
-    expect(info.startVersionId).toBeTruthy();
+    const answer = await page.evaluate(() => (globalThis as unknown as { api: WireApi }).api['app.info']({}));
+    expect(answer.ok).toBe(true);
+    const info = answer.ok ? answer.result : undefined;
+    expect(info?.platform).toBe('electron');
+    expect(info?.dataDir).toBe(dataDir);
+    expect(info?.startVersionId).toBeTruthy();
   });
 
-  it('reports errors as {code, message} the renderer can read', async () => {
-    const message = await page.evaluate(() =>
-      (globalThis as any).api['settings.set']({ key: '' }).then(
-        () => '',
-        (e: Error) => e.message,
-      ),
-    );
-    const json = JSON.parse(/(\{.*\})\s*$/.exec(message)![1]);
-    expect(json.code).toBe('invalid-argument');
+  it('answers errors with the same envelope as the browser host: {ok: false, error: {code, message}}', async () => {
+    // no value, and an empty key: an ill-typed argument on purpose, to see it refused
+    const answer = await page.evaluate(() => (globalThis as unknown as { api: WireApi }).api['settings.set']({ key: '' } as never));
+    expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-argument', message: expect.stringMatching(/参数无效/) } });
   });
 
   it('blocks the network and new windows', async () => {
@@ -95,15 +95,15 @@ describe.skipIf(!electronPath)('desktop app (Electron)', () => {
         ),
       ),
     ).toBe('blocked');
-    expect(await page.evaluate(() => (globalThis as any).open('https://example.com/') === null)).toBe(true);
+    expect(await page.evaluate(() => globalThis.open('https://example.com/') === null)).toBe(true);
     expect(app.windows()).toHaveLength(1);
   });
 
   it('stays on the app when the page tries to navigate away, and has no <webview>', async () => {
     const before = page.url();
-    await page.evaluate(() => void ((globalThis as any).location.href = 'https://example.com/'));
+    await page.evaluate(() => void (globalThis.location.href = 'https://example.com/'));
     await page.waitForTimeout(500);
     expect(page.url()).toBe(before);
-    expect(await page.evaluate(() => typeof (globalThis as any).customElements.get('webview'))).toBe('undefined');
+    expect(await page.evaluate(() => typeof globalThis.customElements.get('webview'))).toBe('undefined');
   });
 });

@@ -5,6 +5,8 @@
  */
 import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
+import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent } from 'electron';
+import type { ApiError, Envelope } from '../../electron/api/contract';
 
 export class StubEvent {
   defaultPrevented = false;
@@ -108,9 +110,9 @@ export class StubBrowserWindow extends EventEmitter {
   maximized = false;
   destroyed = false;
   bounds: Bounds;
-  constructor(public options: Record<string, any>) {
+  constructor(public options: BrowserWindowConstructorOptions) {
     super();
-    this.bounds = { x: options.x ?? 100, y: options.y ?? 100, width: options.width, height: options.height };
+    this.bounds = { x: options.x ?? 100, y: options.y ?? 100, width: options.width ?? 800, height: options.height ?? 600 };
     this.webContents = new StubWebContents();
     StubBrowserWindow.instances.push(this);
   }
@@ -155,9 +157,11 @@ export function stubScreen(workAreas: Bounds[] = [{ x: 0, y: 0, width: 1920, hei
   return { getAllDisplays: () => workAreas.map((workArea) => ({ workArea, bounds: workArea })) };
 }
 
+type IpcListener = (event: IpcMainInvokeEvent, args: unknown) => Promise<unknown>;
+
 export class StubIpcMain {
-  handlers = new Map<string, (event: { senderFrame: StubFrame | null }, args: unknown) => Promise<unknown>>();
-  handle(channel: string, listener: (event: any, args: unknown) => Promise<unknown>) {
+  handlers = new Map<string, IpcListener>();
+  handle(channel: string, listener: IpcListener) {
     if (this.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
     this.handlers.set(channel, listener);
   }
@@ -169,10 +173,23 @@ export class StubIpcMain {
     const h = this.handlers.get(channel);
     if (!h) throw new Error(`No handler registered for '${channel}'`);
     try {
-      return await h({ senderFrame: frame }, args);
+      // main reads only the sending frame from the event
+      return await h({ senderFrame: frame } as unknown as IpcMainInvokeEvent, args);
     } catch (e) {
       throw new Error(`Error invoking remote method '${channel}': ${String(e)}`);
     }
+  }
+  /** The result of an answered call (what the renderer's client resolves with); a refusal fails the test. */
+  async result(channel: string, frame: StubFrame | null, args: unknown): Promise<unknown> {
+    const answer = (await this.invoke(channel, frame, args)) as Envelope<unknown>;
+    if (!answer.ok) throw new Error(`${channel} was refused: ${answer.error.code} ${answer.error.message}`);
+    return answer.result;
+  }
+  /** The {code, message} of a refused call (what the renderer's client rejects with). */
+  async refusal(channel: string, frame: StubFrame | null, args: unknown): Promise<ApiError> {
+    const answer = (await this.invoke(channel, frame, args)) as Envelope<unknown>;
+    if (answer.ok) throw new Error(`expected ${channel} to be refused`);
+    return answer.error;
   }
 }
 
@@ -234,11 +251,20 @@ export function stubDialog() {
   };
 }
 
+/** The part of a menu template item the tests read and click (main builds it as Electron's MenuItemConstructorOptions). */
+export interface StubMenuItem {
+  label?: string;
+  role?: string;
+  type?: string;
+  submenu?: StubMenuItem[];
+  click?: () => void;
+}
+
 export function stubMenu() {
-  const state: { template?: any[]; applied?: unknown } = {};
+  const state: { template?: StubMenuItem[]; applied?: unknown } = {};
   return {
     state,
-    buildFromTemplate: (template: any[]) => ((state.template = template), { template }),
+    buildFromTemplate: (template: StubMenuItem[]) => ((state.template = template), { template }),
     setApplicationMenu: (menu: unknown) => (state.applied = menu),
   };
 }

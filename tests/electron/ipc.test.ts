@@ -7,8 +7,10 @@ import { startBackend, type Backend } from '../../electron/api/app';
 import { methodNames } from '../../electron/api/contract';
 import { createHandlers } from '../../electron/api/handlers';
 import { dispatch } from '../../electron/api/dispatch';
+import { INTERNAL_ERROR_MESSAGE } from '../../electron/core/common/errorCodes';
 import { bindIpc, mainFrameCheck } from '../../electron/main/ipc';
-import { nativeDialogHandlers, safeFileName } from '../../electron/main/dialogs';
+import { nativeDialogHandlers } from '../../electron/main/dialogs';
+import { suggestedFileName as safeFileName } from '../../electron/core/common/fileName';
 import { StubBrowserWindow, StubIpcMain, stubDialog, type StubFrame } from './electron-stub';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -20,22 +22,6 @@ let backend: Backend;
 let ipc: StubIpcMain;
 let win: StubBrowserWindow;
 
-/** How renderer/api/client.ts reads an IPC error back: the JSON at the end of the message. */
-function rendererSees(e: unknown): { code: string; message: string } {
-  const m = /(\{.*\})\s*$/.exec(String((e as Error).message));
-  if (!m) throw new Error(`not an API error: ${String(e)}`);
-  return JSON.parse(m[1]);
-}
-
-async function refusal(p: Promise<unknown>) {
-  try {
-    await p;
-  } catch (e) {
-    return rendererSees(e);
-  }
-  throw new Error('expected the call to be refused');
-}
-
 beforeAll(() => {
   dataDir = mkdtempSync(join(tmpdir(), 'reviewdesk-ipc-'));
   backend = startBackend({ dataDir, resourcesDir: join(ROOT, 'resources'), platform: 'electron', version: 'test' });
@@ -43,7 +29,7 @@ beforeAll(() => {
   void win.loadFile(INDEX);
   ipc = new StubIpcMain();
   bindIpc(
-    ipc as never,
+    ipc,
     backend.handlers,
     mainFrameCheck(() => win as never, INDEX),
     () => undefined,
@@ -61,9 +47,12 @@ describe('IPC binding', () => {
 
   it('calls from the app page in the main window reach the real back end', async () => {
     const frame = win.webContents.mainFrame;
-    expect(await ipc.invoke('settings.set', frame, { key: 'reader.fontSize', value: '18' })).toEqual({ key: 'reader.fontSize', value: '18' });
-    expect(await ipc.invoke('settings.get', frame, { key: 'reader.fontSize' })).toEqual({ key: 'reader.fontSize', value: '18' });
-    const info = (await ipc.invoke('app.info', frame, {})) as { platform: string; dataDir: string; startVersionId: string | null };
+    expect(await ipc.invoke('settings.set', frame, { key: 'reader.fontSize', value: '18' })).toEqual({
+      ok: true,
+      result: { key: 'reader.fontSize', value: '18' },
+    });
+    expect(await ipc.result('settings.get', frame, { key: 'reader.fontSize' })).toEqual({ key: 'reader.fontSize', value: '18' });
+    const info = (await ipc.result('app.info', frame, {})) as { platform: string; dataDir: string; startVersionId: string | null };
     expect(info.platform).toBe('electron');
     expect(info.dataDir).toBe(dataDir);
     // the bundled report was seeded on first start
@@ -72,7 +61,12 @@ describe('IPC binding', () => {
 
   it('refuses calls from an embedded frame', async () => {
     const child: StubFrame = { url: APP_URL, parent: win.webContents.mainFrame, processId: 7, routingId: 2 };
-    const err = await refusal(ipc.invoke('settings.set', child, { key: 'x', value: 'evil' }));
+    // refused with an answer, not a rejection: the same envelope the browser host sends
+    expect(await ipc.invoke('settings.set', child, { key: 'x', value: 'evil' })).toEqual({
+      ok: false,
+      error: { code: 'forbidden', message: expect.stringMatching(/拒绝/) },
+    });
+    const err = await ipc.refusal('settings.set', child, { key: 'x', value: 'evil' });
     expect(err.code).toBe('forbidden');
     expect(err.message).toMatch(/拒绝/);
     expect(backend.ctx.store.settings.get('x')).toBeNull();
@@ -83,7 +77,7 @@ describe('IPC binding', () => {
     const saved = frame.url;
     frame.url = 'https://example.com/';
     try {
-      expect((await refusal(ipc.invoke('settings.all', frame, {}))).code).toBe('forbidden');
+      expect((await ipc.refusal('settings.all', frame, {})).code).toBe('forbidden');
     } finally {
       frame.url = saved;
     }
@@ -93,19 +87,19 @@ describe('IPC binding', () => {
     const other = new StubBrowserWindow({ width: 800, height: 600 });
     await other.loadFile(INDEX);
     other.webContents.mainFrame.processId = 99;
-    expect((await refusal(ipc.invoke('settings.all', other.webContents.mainFrame, {}))).code).toBe('forbidden');
-    expect((await refusal(ipc.invoke('settings.all', null, {}))).code).toBe('forbidden');
+    expect((await ipc.refusal('settings.all', other.webContents.mainFrame, {})).code).toBe('forbidden');
+    expect((await ipc.refusal('settings.all', null, {})).code).toBe('forbidden');
     const lonely = new StubIpcMain();
     bindIpc(
-      lonely as never,
+      lonely,
       backend.handlers,
       mainFrameCheck(() => null, INDEX),
     );
-    expect((await refusal(lonely.invoke('settings.all', win.webContents.mainFrame, {}))).code).toBe('forbidden');
+    expect((await lonely.refusal('settings.all', win.webContents.mainFrame, {})).code).toBe('forbidden');
   });
 
   it('passes validation errors through as {code, message} in Chinese, never a stack', async () => {
-    const err = await refusal(ipc.invoke('settings.set', win.webContents.mainFrame, { key: '', value: 1 }));
+    const err = await ipc.refusal('settings.set', win.webContents.mainFrame, { key: '', value: 1 });
     expect(err.code).toBe('invalid-argument');
     expect(err.message).toMatch(/参数无效/);
     expect(err.message).not.toMatch(/at .*\.ts/);
@@ -120,13 +114,13 @@ describe('IPC binding', () => {
       },
     };
     bindIpc(
-      broken as never,
+      broken,
       handlers,
       () => true,
       () => undefined,
     );
-    const err = await refusal(broken.invoke('settings.all', null, {}));
-    expect(err.code).toBe('internal');
+    const err = await broken.refusal('settings.all', null, {});
+    expect(err).toEqual({ code: 'internal', message: INTERNAL_ERROR_MESSAGE });
     expect(err.message).not.toMatch(/boom|secret/);
   });
 });
@@ -140,9 +134,9 @@ describe('file dialogs', () => {
 
   it('save: starts in Documents with the suggested name, returns the chosen path or null on cancel', async () => {
     const dialog = stubDialog();
-    const seen: any[] = [];
-    dialog.showSaveDialog = async (...args: any[]) => (seen.push(args.at(-1)), { canceled: false, filePath: '/home/u/文档/修改意见.docx' });
-    const h = nativeDialogHandlers({ dialog: dialog as never, getWindow: () => win as never, documentsDir: '/home/u/文档' });
+    const seen: unknown[] = [];
+    dialog.showSaveDialog = async (...args: unknown[]) => (seen.push(args.at(-1)), { canceled: false, filePath: '/home/u/文档/修改意见.docx' });
+    const h = nativeDialogHandlers({ dialog: dialog, getWindow: () => win as never, documentsDir: '/home/u/文档' });
     expect(await h['dialog.saveFile']({ defaultName: '修改意见.docx', filters: [{ name: 'Word 文档', extensions: ['docx'] }] })).toEqual({
       path: '/home/u/文档/修改意见.docx',
     });
@@ -161,7 +155,7 @@ describe('file dialogs', () => {
   it('open: returns the chosen report with its bytes, or null on cancel', async () => {
     const file = join(ROOT, 'tests', 'fixtures', 'xianning-2024-gov-work-report.txt');
     const dialog = stubDialog();
-    const h = nativeDialogHandlers({ dialog: dialog as never, getWindow: () => null, documentsDir: '/tmp' });
+    const h = nativeDialogHandlers({ dialog: dialog, getWindow: () => null, documentsDir: '/tmp' });
     expect(await h['dialog.openFile']({})).toEqual({ path: null });
     dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [file] });
     const opened = await h['dialog.openFile']({ filters: [{ name: '报告', extensions: ['txt', 'docx', 'md'] }] });
@@ -175,12 +169,12 @@ describe('file dialogs', () => {
     writeFileSync(big, Buffer.alloc(20 * 1024 * 1024 + 1, 0x20));
     const dialog = stubDialog();
     dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [big] });
-    const h = nativeDialogHandlers({ dialog: dialog as never, getWindow: () => null, documentsDir: '/tmp' });
+    const h = nativeDialogHandlers({ dialog: dialog, getWindow: () => null, documentsDir: '/tmp' });
     await expect(h['dialog.openFile']({})).rejects.toMatchObject({ code: 'file-too-large', message: expect.stringMatching(/20 MB/) });
   });
 
   it('dialog arguments are validated like every other method', async () => {
-    const err = await refusal(ipc.invoke('dialog.saveFile', win.webContents.mainFrame, { defaultName: 'x', filters: [{ name: 'bad', extensions: ['../x'] }] }));
+    const err = await ipc.refusal('dialog.saveFile', win.webContents.mainFrame, { defaultName: 'x', filters: [{ name: 'bad', extensions: ['../x'] }] });
     expect(err.code).toBe('invalid-argument');
   });
 });

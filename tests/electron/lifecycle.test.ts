@@ -85,7 +85,7 @@ describe('start-up', () => {
     expect(StubBrowserWindow.instances).toHaveLength(1);
     expect(win.loadedFile).toBe(join(ROOT, 'out', 'renderer', 'index.html'));
     // the window's page can use the API; the bundled report is there on first start
-    const info = (await e.ipcMain.invoke('app.info', win.webContents.mainFrame, {})) as { platform: string; startVersionId: string | null };
+    const info = (await e.ipcMain.result('app.info', win.webContents.mainFrame, {})) as { platform: string; startVersionId: string | null };
     expect(info.platform).toBe('electron');
     expect(info.startVersionId).toBeTruthy();
     expect(running.backend()).not.toBeNull();
@@ -117,9 +117,9 @@ describe('start-up', () => {
     const { e, win } = await started();
     const template = e.Menu.state.template!;
     expect(template.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
-    template[0].submenu.find((i: any) => i.label === '导入报告…').click();
+    template[0].submenu!.find((i) => i.label === '导入报告…')!.click!();
     expect(win.webContents.sent).toEqual([{ channel: MENU_CHANNEL, args: ['report.import'] }]);
-    template[3].submenu[0].click();
+    template[3].submenu![0].click!();
     expect(e.dialog.calls.messageBoxes).toHaveLength(1);
     e.app.emit('will-quit');
   });
@@ -127,28 +127,28 @@ describe('start-up', () => {
   it('native dialogs replace the web host’s {path: null} answers', async () => {
     const { e, win } = await started();
     e.dialog.showSaveDialog = async () => ({ canceled: false, filePath: '/home/u/a.docx' });
-    expect(await e.ipcMain.invoke('dialog.saveFile', win.webContents.mainFrame, { defaultName: 'a.docx' })).toEqual({ path: '/home/u/a.docx' });
+    expect(await e.ipcMain.result('dialog.saveFile', win.webContents.mainFrame, { defaultName: 'a.docx' })).toEqual({ path: '/home/u/a.docx' });
     e.app.emit('will-quit');
   });
 
   it('writes an export only to the path the save dialog just returned, and only once', async () => {
     const { e, win } = await started();
     const frame = win.webContents.mainFrame;
-    const reports = (await e.ipcMain.invoke('reports.list', frame, {})) as { id: string }[];
+    const reports = (await e.ipcMain.result('reports.list', frame, {})) as { id: string }[];
     const chosen = join(tmp, '修改意见汇总表.csv');
     e.dialog.showSaveDialog = async () => ({ canceled: false, filePath: chosen });
-    expect(await e.ipcMain.invoke('dialog.saveFile', frame, { defaultName: '修改意见汇总表.csv' })).toEqual({ path: chosen });
+    expect(await e.ipcMain.result('dialog.saveFile', frame, { defaultName: '修改意见汇总表.csv' })).toEqual({ path: chosen });
     const args = { what: 'amendments', reportId: reports[0].id };
     // a path the user never chose (say, a startup script) is refused and not created
     const elsewhere = join(tmp, 'autostart.csv');
-    const refused = await e.ipcMain.invoke('export.csv', frame, { ...args, destination: elsewhere }).catch((err: Error) => JSON.parse(/(\{.*\})\s*$/.exec(err.message)![1]));
+    const refused = await e.ipcMain.refusal('export.csv', frame, { ...args, destination: elsewhere });
     expect(refused).toMatchObject({ code: 'destination/not-chosen' });
     expect(existsSync(elsewhere)).toBe(false);
     // the chosen one works once…
-    expect(await e.ipcMain.invoke('export.csv', frame, { ...args, destination: chosen })).toMatchObject({ path: chosen });
+    expect(await e.ipcMain.result('export.csv', frame, { ...args, destination: chosen })).toMatchObject({ path: chosen });
     expect(existsSync(chosen)).toBe(true);
     // …and a replay of the same request is refused: the choice was used up
-    const again = await e.ipcMain.invoke('export.csv', frame, { ...args, destination: chosen }).catch((err: Error) => JSON.parse(/(\{.*\})\s*$/.exec(err.message)![1]));
+    const again = await e.ipcMain.refusal('export.csv', frame, { ...args, destination: chosen });
     expect(again).toMatchObject({ code: 'destination/not-chosen' });
     e.app.emit('will-quit');
   });
@@ -240,7 +240,7 @@ describe('the bundled entry point (out/main/index.cjs as esbuild builds it)', ()
       await new Promise((r) => setTimeout(r, 0));
       expect(StubBrowserWindow.instances).toHaveLength(1);
       expect(StubBrowserWindow.instances[0].loadedFile).toBe(join(ROOT, 'out', 'renderer', 'index.html'));
-      expect(StubBrowserWindow.instances[0].options.webPreferences.preload).toBe(join(ROOT, 'out', 'preload', 'index.cjs'));
+      expect(StubBrowserWindow.instances[0].options.webPreferences?.preload).toBe(join(ROOT, 'out', 'preload', 'index.cjs'));
       expect(existsSync(join(tmp, 'env-data', DATABASE_FILE))).toBe(true);
       expect(e.ipcMain.handlers.size).toBe(methodNames.length);
     } finally {

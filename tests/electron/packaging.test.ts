@@ -8,11 +8,31 @@ import { BUNDLED_REPORT } from '../../electron/api/app';
 import { importReportBytes } from '../../electron/core/report';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
-const config = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as Record<string, any>;
+/** The parts of electron-builder.yml these tests read (electron-builder's own check validates the rest). */
+interface Platform {
+  target: (string | { target: string })[];
+  icon: string;
+}
+interface BuilderConfig {
+  appId: string;
+  productName: string;
+  directories: { output: string };
+  linux: Platform & { category: string };
+  win: Platform;
+  mac: Platform;
+  nsis: Record<string, unknown>;
+  files: string[];
+  asarUnpack: string[];
+  npmRebuild: boolean;
+  extraResources: { from: string; to: string }[];
+  electronFuses: unknown;
+  asar: boolean;
+}
+const config = load(readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
 const requireFromRoot = createRequire(join(ROOT, 'package.json'));
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
-const targets = (platform: any): string[] => (platform.target as (string | { target: string })[]).map((t) => (typeof t === 'string' ? t : t.target));
+const targets = (platform: Platform): string[] => platform.target.map((t) => (typeof t === 'string' ? t : t.target));
 
 describe('electron-builder.yml', () => {
   it('passes electron-builder’s own configuration check', async () => {
@@ -42,16 +62,16 @@ describe('electron-builder.yml', () => {
     expect(config.files).toContain('out/**');
     expect(config.files).toContain('package.json');
     expect(config.files).toContain('!**/*.map');
-    expect(config.asarUnpack.some((p: string) => p.startsWith('node_modules/better-sqlite3'))).toBe(true);
+    expect(config.asarUnpack.some((p) => p.startsWith('node_modules/better-sqlite3'))).toBe(true);
     expect(config.npmRebuild).toBe(true);
     expect(pkg.main).toBe('out/main/index.cjs');
     expect(pkg.dependencies['better-sqlite3']).toBeTruthy();
   });
 
   it('bundles the default report folder, and that folder really holds a report that imports', () => {
-    const entry = config.extraResources.find((r: { from: string; to: string }) => r.from === 'resources/reports');
+    const entry = config.extraResources.find((r) => r.from === 'resources/reports');
     expect(entry).toEqual({ from: 'resources/reports', to: 'reports' });
-    const dir = join(ROOT, entry.from);
+    const dir = join(ROOT, entry!.from);
     expect(readdirSync(dir)).toContain(BUNDLED_REPORT);
     const parsed = importReportBytes(readFileSync(join(dir, BUNDLED_REPORT)), BUNDLED_REPORT);
     expect(parsed.blocks.length).toBeGreaterThan(50);
@@ -59,7 +79,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('has a 512×512 PNG icon for every platform', () => {
-    for (const platform of ['linux', 'win', 'mac']) {
+    for (const platform of ['linux', 'win', 'mac'] as const) {
       const icon = join(ROOT, config[platform].icon);
       expect(existsSync(icon), icon).toBe(true);
       const png = readFileSync(icon);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { build } from 'esbuild';
 import { resolve } from 'node:path';
-import { methodNames } from '../../electron/api/contract';
+import { methodNames, type DesktopBridge, type WireApi } from '../../electron/api/contract';
 import { MENU_CHANNEL } from '../../electron/api/menu-commands';
 import { contractNamesPlugin } from '../../scripts/contract-names-plugin.mjs';
 
@@ -9,17 +9,25 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 
 /** A fake of what a sandboxed preload may require: only 'electron'. */
 function fakeElectron() {
-  const exposed: Record<string, any> = {};
+  // filled in by the preload through exposeInMainWorld
+  const exposed = {} as { api: WireApi; reviewdesk: DesktopBridge };
   const listeners = new Map<string, Set<(...a: unknown[]) => void>>();
   const ipcRenderer = {
-    invoke: vi.fn(async (channel: string, args: unknown) => ({ channel, args })),
+    // main/ipc.ts answers every call with an envelope
+    invoke: vi.fn(async (channel: string, args: unknown): Promise<unknown> => ({ ok: true, result: { channel, args } })),
     send: vi.fn(),
     sendSync: vi.fn(),
     on: vi.fn((channel: string, l: (...a: unknown[]) => void) => void (listeners.get(channel) ?? listeners.set(channel, new Set()).get(channel)!).add(l)),
     removeListener: vi.fn((channel: string, l: (...a: unknown[]) => void) => void listeners.get(channel)?.delete(l)),
   };
   const emit = (channel: string, ...args: unknown[]) => listeners.get(channel)?.forEach((l) => l({ sender: ipcRenderer }, ...args));
-  return { exposed, ipcRenderer, emit, listeners, contextBridge: { exposeInMainWorld: (key: string, value: unknown) => (exposed[key] = value) } };
+  return {
+    exposed,
+    ipcRenderer,
+    emit,
+    listeners,
+    contextBridge: { exposeInMainWorld: (key: string, value: unknown) => ((exposed as Record<string, unknown>)[key] = value) },
+  };
 }
 
 const electron = fakeElectron();
@@ -37,8 +45,14 @@ describe('preload: window.api', () => {
   });
 
   it('each function invokes its own channel with the argument, nothing more', async () => {
-    expect(await electron.exposed.api['settings.get']({ key: 'k' })).toEqual({ channel: 'settings.get', args: { key: 'k' } });
+    expect(await electron.exposed.api['settings.get']({ key: 'k' })).toEqual({ ok: true, result: { channel: 'settings.get', args: { key: 'k' } } });
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith('settings.get', { key: 'k' });
+  });
+
+  it('hands a refusal to the page as the envelope main sent, unchanged and not thrown', async () => {
+    const refused = { ok: false, error: { code: 'draft/unknown-field', message: '这种文稿没有这一栏。' } };
+    electron.ipcRenderer.invoke.mockResolvedValueOnce(refused);
+    expect(await electron.exposed.api['drafts.update']({ id: 'd1' })).toEqual(refused);
   });
 
   it('exposes only api and reviewdesk, never ipcRenderer or a generic send', () => {

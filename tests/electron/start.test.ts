@@ -125,7 +125,11 @@ describe('Electron copy of better-sqlite3 (npm start)', () => {
 describe('npm start without the Electron binary', () => {
   it.skipIf(electronPath !== null)('explains in Chinese and English how to get Electron or use the web version, and exits 1', () => {
     // The skip flag keeps start.mjs from trying the download (this machine has no GitHub access).
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' } });
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'start.mjs')], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1' },
+    });
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/找不到 Electron/);
     expect(r.stderr).toMatch(/npm start/);

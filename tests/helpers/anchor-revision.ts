@@ -231,7 +231,7 @@ export function officialRevision(oldBlocks: readonly SourceBlock[], seed = 2024)
   const take = (b: number, from: number, to: number) => used[b].push([from, to]);
 
   // Structural edits on distinct blocks, chosen first so text edits avoid them where needed.
-  const sentenceEnds = (t: string) => [...t.matchAll(/。/g)].map((m) => m.index! + 1);
+  const sentenceEnds = (t: string) => [...t.matchAll(/。/g)].map((m) => m.index + 1);
   const shuffled = [...body].sort(() => rng() - 0.5);
   const splitB = shuffled.find((b) => sentenceEnds(oldBlocks[b].text).length >= 4)!;
   const [deleted, moved, inserted] = shuffled.filter((b) => b !== splitB);
@@ -250,7 +250,7 @@ export function officialRevision(oldBlocks: readonly SourceBlock[], seed = 2024)
     const nums = [...oldBlocks[b].text.matchAll(/\d+(?:\.\d+)?/g)];
     if (!nums.length) continue;
     const m = pick(nums);
-    const from = m.index!;
+    const from = m.index;
     const to = from + m[0].length;
     if (!free(b, from, to)) continue;
     const value = m[0].includes('.') ? (parseFloat(m[0]) + 0.3).toFixed(1) : String(parseInt(m[0], 10) + 7);

@@ -11,8 +11,13 @@ import { join } from 'node:path';
 import { startBackend, type Backend, type BackendOptions } from '../../electron/api/app';
 import { dispatch, type ApiFailure } from '../../electron/api/dispatch';
 import { dialogDestinations } from '../../electron/api/destinations';
+import type { Method, Result } from '../../electron/api/contract';
+import type { CallArgs } from './call';
 
 export const RESOURCES = join(import.meta.dirname, '..', '..', 'resources');
+
+/** The argument may be left out where `{}` is a valid one (it is what is sent then). */
+type ArgsOf<M extends Method> = CallArgs<M>;
 
 type ExtraOptions = Partial<Omit<BackendOptions, 'dataDir'>>;
 
@@ -20,7 +25,10 @@ export interface BackendUnderTest {
   /** the data folder of the current test */
   readonly dir: string;
   readonly backend: Backend;
-  call<T = any>(method: string, args?: unknown): Promise<T>;
+  /** A call typed by the contract: the arguments are checked against `Args<M>`, the answer is a `Result<M>`. */
+  call<M extends Method>(method: M, ...args: ArgsOf<M>): Promise<Result<M>>;
+  /** An untyped call (a hostile or unknown argument, or a method name the test builds): say what it answers. */
+  call<T = unknown>(method: string, args?: unknown): Promise<T>;
   /** The failure a call must end in; throws if it succeeds. */
   failure(method: string, args: unknown): Promise<ApiFailure>;
   /** As the desktop app's save dialog does: the user chose these paths, so one export each may write there. */
@@ -41,7 +49,7 @@ export function useBackend(prefix: string, options: () => ExtraOptions = () => (
     if (!backend) throw new Error('useBackend: no back end outside a test');
     return backend;
   };
-  const call = <T = any>(method: string, args: unknown = {}) => dispatch(current().handlers, method, args, () => {}) as Promise<T>;
+  const call: BackendUnderTest['call'] = (method: string, args: unknown = {}) => dispatch(current().handlers, method, args, () => {}) as Promise<never>;
 
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), prefix));

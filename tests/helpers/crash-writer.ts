@@ -25,13 +25,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { startBackend, DATABASE_FILE, type Backend } from '../../electron/api/app';
-import { dispatch } from '../../electron/api/dispatch';
+import { dispatchCall, type Call } from './call';
 import { backupFolder } from '../../electron/core/store/backup';
 import { openPlainDatabase } from '../../electron/core/store/db';
 
 const DRAFT_REVISION = /第(\d+)稿$/;
-
-type Call = (m: string, a: unknown) => Promise<any>;
 
 function print(line: string): void {
   process.stdout.write(`${line}\n`);
@@ -53,9 +51,10 @@ interface Doc {
 }
 
 async function openDoc(call: Call): Promise<Doc> {
-  const info = await call('app.info', {});
-  const doc = await call('reports.get', { versionId: info.startVersionId });
-  return { versionId: doc.version.id, blocks: (doc.blocks as { id: string; text: string }[]).filter((b) => b.text.length > 30) };
+  const { startVersionId } = await call('app.info', {});
+  if (!startVersionId) throw new Error('crash-writer: no report to open');
+  const doc = await call('reports.get', { versionId: startVersionId });
+  return { versionId: doc.version.id, blocks: doc.blocks.filter((b) => b.text.length > 30) };
 }
 
 function target(b: { id: string; text: string }, at: number) {
@@ -72,7 +71,7 @@ async function annotate(call: Call, doc: Doc, i: number): Promise<string> {
     tags: [`轮次${i % 7}`],
     targets: [target(b, i)],
   });
-  return a.id as string;
+  return a.id;
 }
 
 /** What a backup holds, read before restoring it: the parent then knows which state to expect. */
@@ -93,7 +92,10 @@ function backupContents(file: string): { a: string[]; d: Record<string, number> 
 async function stress(dataDir: string, resourcesDir: string, bundlesDir: string, seed: number) {
   // Short backup debounce and a backup at start: kills also land in the middle of backups.
   const backend = startBackend({ dataDir, resourcesDir, platform: 'web', version: 'crash-test', backupDelayMs: 40, backupAtStart: 0, log: () => {} });
-  const call: Call = (m, a) => dispatch(backend.handlers, m, a, (e) => console.error(e)) as Promise<any>;
+  const call: Call = dispatchCall(
+    () => backend.handlers,
+    (e) => console.error(e),
+  );
   printPragmas(backend);
   const info = await call('app.info', {});
   if (info.recovery) {
@@ -154,7 +156,10 @@ async function hold(dataDir: string, resourcesDir: string) {
     backupAtStart: false,
     log: () => {},
   });
-  const call: Call = (m, a) => dispatch(backend.handlers, m, a, (e) => console.error(e)) as Promise<any>;
+  const call: Call = dispatchCall(
+    () => backend.handlers,
+    (e) => console.error(e),
+  );
   printPragmas(backend);
   const info = await call('app.info', {});
   if (info.recovery) {

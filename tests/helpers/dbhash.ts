@@ -10,9 +10,12 @@ export function contentHash(db: Db): string {
   const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[];
   for (const { name } of tables) {
     h.update(`\u0000table ${name}\u0000`);
-    const rows = (db.prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`).raw().all() as unknown[][]).map((r) =>
-      JSON.stringify(r.map((v) => (Buffer.isBuffer(v) ? `blob:${createHash('sha256').update(v).digest('hex')}` : v))),
-    );
+    const rows = (
+      db
+        .prepare(`SELECT * FROM "${name.replace(/"/g, '""')}"`)
+        .raw()
+        .all() as unknown[][]
+    ).map((r) => JSON.stringify(r.map((v) => (Buffer.isBuffer(v) ? `blob:${createHash('sha256').update(v).digest('hex')}` : v))));
     rows.sort();
     for (const r of rows) h.update(r + '\n');
   }

@@ -35,11 +35,11 @@ export async function startHost(opts: HostOptions = {}): Promise<RunningHost> {
     env: { ...process.env, REVIEWDESK_TOKEN: undefined, ...opts.env },
   });
   let stderr = '';
-  proc.stderr!.on('data', (d) => (stderr += d));
+  proc.stderr.on('data', (d) => (stderr += d));
   const url = await new Promise<string>((resolveUrl, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`host did not start: ${stderr}`)), 20_000);
-    proc.stdout!.on('data', (d) => {
+    proc.stdout.on('data', (d) => {
       out += d;
       const m = /ReviewDesk web host: (http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
       if (m) {

@@ -43,7 +43,8 @@ const UNICODE_EDGES = [
   '１２３４５６７８９０',
 ];
 
-type Def = { type: string; [k: string]: any };
+type Def = { type: string; [k: string]: unknown };
+const zt = (v: unknown) => v as z.ZodType;
 const defOf = (s: unknown): Def => (s as { _zod: { def: Def } })._zod.def;
 const ok = (s: z.ZodType, v: unknown) => {
   try {
@@ -95,14 +96,14 @@ export function validArb(schema: z.ZodType, known: KnownIds, depth = 0): fc.Arbi
       return fc.record(record).map((o) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)));
     }
     case 'optional':
-      return fc.oneof(fc.constant(undefined), validArb(def.innerType, known, depth + 1));
+      return fc.oneof(fc.constant(undefined), validArb(zt(def.innerType), known, depth + 1));
     case 'nullable':
-      return fc.oneof(fc.constant(null), validArb(def.innerType, known, depth + 1));
+      return fc.oneof(fc.constant(null), validArb(zt(def.innerType), known, depth + 1));
     case 'default':
     case 'catch':
-      return fc.oneof(fc.constant(undefined), validArb(def.innerType, known, depth + 1));
+      return fc.oneof(fc.constant(undefined), validArb(zt(def.innerType), known, depth + 1));
     case 'pipe':
-      return validArb(def.in, known, depth + 1);
+      return validArb(zt(def.in), known, depth + 1);
     case 'string':
       return stringArb(schema, known);
     case 'number':
@@ -117,9 +118,9 @@ export function validArb(schema: z.ZodType, known: KnownIds, depth = 0): fc.Arbi
       return fc.oneof(...(def.options as z.ZodType[]).map((o) => validArb(o, known, depth + 1)));
     case 'array':
       // a few elements; depth keeps nested arrays small
-      return fc.array(validArb(def.element, known, depth + 1), { maxLength: depth > 2 ? 1 : 3 });
+      return fc.array(validArb(zt(def.element), known, depth + 1), { maxLength: depth > 2 ? 1 : 3 });
     case 'record':
-      return fc.dictionary(stringArb(def.keyType, known), validArb(def.valueType, known, depth + 1), { maxKeys: 3 });
+      return fc.dictionary(stringArb(zt(def.keyType), known), validArb(zt(def.valueType), known, depth + 1), { maxKeys: 3 });
     default:
       throw new Error(`validArb: no generator for zod type "${def.type}"`);
   }

@@ -42,6 +42,34 @@ describe('annotations store', () => {
     expect(s().undoStack).toHaveLength(0);
   });
 
+  it('Ctrl+Z pressed while a new mark is still being saved undoes that mark, not the step before it', async () => {
+    const s = () => useAnnotations.getState();
+    const first = (await s().create({ color: 'yellow', targets: [target('b1', 0)] }))!;
+    await s().update(first.id, { note: '先写的批注' });
+    // The back end has committed the second mark, but its answer has not reached the page yet.
+    const create = fake.api['annotations.create'];
+    let answer!: () => void;
+    const held = new Promise<void>((r) => (answer = r));
+    fake.api['annotations.create'] = async (a) => {
+      const row = await create(a);
+      await held;
+      return row;
+    };
+    try {
+      const making = s().create({ color: 'red', targets: [target('b2', 0)] });
+      await Promise.resolve();
+      expect(fake.live()).toHaveLength(2);
+      const undoing = s().undo();
+      answer();
+      await Promise.all([making, undoing]);
+    } finally {
+      fake.api['annotations.create'] = create;
+    }
+    expect(fake.live().map((a) => a.id)).toEqual([first.id]);
+    expect(fake.rows.get(first.id)!.note).toBe('先写的批注');
+    expect(s().list.map((a) => a.id)).toEqual([first.id]);
+  });
+
   it('a new action clears the redo stack', async () => {
     const s = () => useAnnotations.getState();
     await s().create({ color: 'red', targets: [target('b1', 0)] });

@@ -14,17 +14,50 @@ interface Row {
   deleted?: boolean;
 }
 const rows = new Map<string, Row>();
-const calls: { method: string; args: any; keepalive: boolean }[] = [];
+/** The parts of the drafts.* arguments the fake reads (each method sends a subset). */
+interface DraftArgs {
+  id: string;
+  kind: string;
+  fields?: Record<string, string>;
+  status?: string;
+  targets: unknown[];
+}
+const calls: { method: string; args: DraftArgs; keepalive: boolean }[] = [];
 let failNext = false;
+/** While set, drafts.list answers only once it resolves (with the rows as they were when asked). */
+let holdList: Promise<void> | null = null;
 
-const view = (r: Row) => ({ ...r, reportId: 'r1', versionId: 'v1', title: '', author: '', createdAt: '', updatedAt: '', deletedAt: null, label: '', wording: '', preview: '', validation: { errors: [], warnings: [], infos: [] } });
+const view = (r: Row) => ({
+  ...r,
+  reportId: 'r1',
+  versionId: 'v1',
+  title: '',
+  author: '',
+  createdAt: '',
+  updatedAt: '',
+  deletedAt: null,
+  label: '',
+  wording: '',
+  preview: '',
+  validation: { errors: [], warnings: [], infos: [] },
+});
 
 function makeApi(keepalive: boolean) {
-  const handlers: Record<string, (a: any) => unknown> = {
-    'drafts.list': () => [...rows.values()].filter((r) => !r.deleted).map(view),
+  const handlers: Record<string, (a: DraftArgs) => unknown> = {
+    'drafts.list': async () => {
+      const list = [...rows.values()].filter((r) => !r.deleted).map(view);
+      if (holdList) await holdList;
+      return list;
+    },
     'drafts.kinds': () => [],
     'drafts.create': (a) => {
-      const r: Row = { id: `d${rows.size + 1}`, kind: a.kind, fields: { op: 'modify', original: '', proposed: '', reason: '', ...a.fields }, status: 'draft', targets: a.targets };
+      const r: Row = {
+        id: `d${rows.size + 1}`,
+        kind: a.kind,
+        fields: { op: 'modify', original: '', proposed: '', reason: '', ...a.fields },
+        status: 'draft',
+        targets: a.targets,
+      };
       rows.set(r.id, r);
       return view(r);
     },
@@ -55,12 +88,10 @@ function makeApi(keepalive: boolean) {
   return new Proxy(
     {},
     {
-      get:
-        (_t, method: string) =>
-        async (args: unknown) => {
-          calls.push({ method, args, keepalive });
-          return handlers[method](args);
-        },
+      get: (_t, method: string) => async (args: DraftArgs) => {
+        calls.push({ method, args, keepalive });
+        return handlers[method](args);
+      },
     },
   );
 }
@@ -69,6 +100,8 @@ vi.mock('../../renderer/api/client', () => ({ api: makeApi(false), apiOnUnload: 
 
 const { useDrafts, AUTOSAVE_MS } = await import('../../renderer/store/drafts');
 const { useAnnotations } = await import('../../renderer/store/annotations');
+const { useReader } = await import('../../renderer/store/reader');
+const { useUi } = await import('../../renderer/store/ui');
 const s = () => useDrafts.getState();
 const updates = () => calls.filter((c) => c.method === 'drafts.update');
 
@@ -97,6 +130,24 @@ describe('drafts store autosave', () => {
     expect(localStorage.getItem('reviewdesk.draftJournal')).toBe('{}');
   });
 
+  it('a draft started from the reader while the panel’s list is on its way stays listed and open', async () => {
+    useReader.setState({ doc: { report: { id: 'r1' }, version: { id: 'v1' } } as never });
+    let answer!: () => void;
+    holdList = new Promise<void>((r) => (answer = r));
+    try {
+      const loading = s().load('r1'); // the 意见 panel mounting
+      const d = (await s().startFrom('amendment', [], { original: '地区生产总值' }))!;
+      answer();
+      await loading;
+      expect(s().list.map((x) => x.id)).toEqual([d.id]);
+      expect(s().openId).toBe(d.id);
+      expect(useUi.getState().sideTab).toBe('drafts');
+    } finally {
+      holdList = null;
+      useReader.setState({ doc: null });
+    }
+  });
+
   it('flushes on blur without waiting, and sends with keepalive when the page is hidden', async () => {
     const d = (await s().create('amendment', 'v1', []))!;
     s().edit(d.id, { reason: '口径' });
@@ -109,7 +160,7 @@ describe('drafts store autosave', () => {
     await vi.advanceTimersByTimeAsync(0);
     const last = updates().at(-1)!;
     expect(last.keepalive).toBe(true);
-    expect(last.args.fields.reason).toBe('口径不一致');
+    expect(last.args.fields?.reason).toBe('口径不一致');
     expect(rows.get(d.id)!.fields.reason).toBe('口径不一致');
     await vi.advanceTimersByTimeAsync(AUTOSAVE_MS * 2);
     expect(updates()).toHaveLength(2); // the idle timer was cancelled: no duplicate save

@@ -2,9 +2,12 @@
  * An in-memory stand-in for the annotation part of the API, with the contract's types, so store
  * logic (undo/redo, filters) is tested without a back end.
  */
-import type { Annotation, Api } from '../../electron/api/contract';
+import type { Annotation, Api, ErrorCode } from '../../electron/api/contract';
 
-type AnnotationApi = Pick<Api, 'annotations.create' | 'annotations.update' | 'annotations.delete' | 'annotations.restore' | 'annotations.list' | 'annotations.tags'>;
+type AnnotationApi = Pick<
+  Api,
+  'annotations.create' | 'annotations.update' | 'annotations.delete' | 'annotations.restore' | 'annotations.list' | 'annotations.tags'
+>;
 
 export function fakeAnnotationApi() {
   const rows = new Map<string, Annotation>();
@@ -26,13 +29,14 @@ export function fakeAnnotationApi() {
         deletedAt: null,
         anchorStatus: 'unchanged',
         anchorScore: 1,
-        targets: a.targets,
+        // as the back end stores them: the quote from the text (this fake has none), no context
+        targets: a.targets.map((t) => ({ ...t, exact: t.exact ?? '', prefix: t.prefix ?? '', suffix: t.suffix ?? '' })),
       };
       rows.set(row.id, row);
       return row;
     },
     'annotations.update': async ({ id, ...patch }) => {
-      const row = { ...rows.get(id)!, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) } as Annotation;
+      const row = { ...rows.get(id)!, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) };
       rows.set(id, row);
       return row;
     },
@@ -59,7 +63,7 @@ type BundleImportApi = Pick<Api, 'bundles.import'>;
  * bundle/passphrase-required, a wrong one → seal/wrong-passphrase (errors shaped like the
  * client's ApiCallError: `code` + Chinese message). Records every passphrase it was sent.
  */
-export function fakeSealedBundleApi(passphrase: string, makeError: (code: string, message: string) => Error) {
+export function fakeSealedBundleApi(passphrase: string, makeError: (code: ErrorCode, message: string) => Error) {
   const tried: (string | undefined)[] = [];
   const api = {
     'bundles.import': async (a) => {
@@ -67,7 +71,15 @@ export function fakeSealedBundleApi(passphrase: string, makeError: (code: string
       if (a.passphrase === undefined) throw makeError('bundle/passphrase-required', '这个交换包设置了口令，请输入口令后再导入。');
       if (a.passphrase !== passphrase) throw makeError('seal/wrong-passphrase', '口令不正确，无法打开这个文件。');
       const counts = { added: 1, updated: 0, unchanged: 0, deleted: 0 };
-      return { reports: { added: 0, unchanged: 1 }, versions: { added: 0, unchanged: 1 }, annotations: counts, drafts: { ...counts, added: 0 }, conflicts: [], bundleAuthor: '张代表', bundleCreatedAt: '2025-03-05T06:00:00.000Z' };
+      return {
+        reports: { added: 0, unchanged: 1 },
+        versions: { added: 0, unchanged: 1 },
+        annotations: counts,
+        drafts: { ...counts, added: 0 },
+        conflicts: [],
+        bundleAuthor: '张代表',
+        bundleCreatedAt: '2025-03-05T06:00:00.000Z',
+      };
     },
   } satisfies BundleImportApi;
   return { api, tried };

@@ -50,7 +50,7 @@ describe('the import dialog', () => {
       done = useLibrary.getState().importData('修改稿.txt', 'AA==', 'r1');
     });
     expect(calls).toEqual([]); // nothing sent before the name is chosen
-    expect((screen.getByLabelText('修改稿') as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>('修改稿').checked).toBe(true);
     fireEvent.click(screen.getByLabelText('大会印发稿'));
     answers.push(imported('v2'));
     await act(async () => fireEvent.click(button('导入')));
@@ -98,7 +98,9 @@ describe('the import dialog', () => {
     });
     await act(async () => fireEvent.click(button('导入')));
     expect(screen.getByRole('dialog').textContent).toContain('《咸宁市政府工作报告》的“大会印发稿”相同');
-    act(() => fireEvent.click(button('打开已有的')));
+    act(() => {
+      fireEvent.click(button('打开已有的'));
+    });
     expect(await done).toBe('v1');
     expect(calls).toHaveLength(1);
   });

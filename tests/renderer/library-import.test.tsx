@@ -11,10 +11,7 @@ vi.mock('../../renderer/api/client', () => ({
   api: new Proxy(
     {},
     {
-      get: (_t, method) =>
-        method === 'reports.import'
-          ? () => new Promise((resolve, reject) => pending.push({ resolve, reject }))
-          : async () => [],
+      get: (_t, method) => (method === 'reports.import' ? () => new Promise((resolve, reject) => pending.push({ resolve, reject })) : async () => []),
     },
   ),
   isDesktop: false,

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { fakeSealedBundleApi } from './fakeApi';
 
-const fake = vi.hoisted(() => ({ api: {} as Record<string, unknown> }));
+const fake = vi.hoisted((): { api: Record<string, unknown> } => ({ api: {} }));
 vi.mock('../../renderer/api/client', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../renderer/api/client')>();
   return { ...real, api: new Proxy({}, { get: (_t, m: string) => fake.api[m] ?? (async () => []) }) };
@@ -42,7 +42,7 @@ describe('importing a sealed bundle', () => {
     fireEvent.change(field, { target: { value: '甲组口令2024' } });
     fireEvent.keyDown(field, { key: 'Enter' });
     expect((await screen.findByTestId('passphrase-error')).textContent).toMatch(/^口令不正确/);
-    expect((screen.getByLabelText('口令') as HTMLInputElement).value).toBe('');
+    expect(screen.getByLabelText<HTMLInputElement>('口令').value).toBe('');
 
     fireEvent.change(screen.getByLabelText('口令'), { target: { value: '甲组口令2025' } });
     fireEvent.click(screen.getByRole('button', { name: '打开' }));

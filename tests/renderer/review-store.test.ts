@@ -21,9 +21,32 @@ const BLOCKS: Block[] = [
   block('b27', 5, 'paragraph', 2, 7, '建议提案承办承办质量', '第二部分（七）“积极发展社会事业”段'),
 ];
 
-function finding(id: string, rule: string, severity: ReviewFinding['severity'], blockId: string, start: number, excerpt: string, extra: Partial<ReviewFinding> = {}): ReviewFinding {
+function finding(
+  id: string,
+  rule: string,
+  severity: ReviewFinding['severity'],
+  blockId: string,
+  start: number,
+  excerpt: string,
+  extra: Partial<ReviewFinding> = {},
+): ReviewFinding {
   const b = BLOCKS.find((x) => x.id === blockId)!;
-  return { id, rule, severity, blockId, start, end: start + excerpt.length, excerpt, message: `${excerpt}有问题`, suggestion: null, dismissed: false, path: b.path, part: b.part, section: b.section, ...extra };
+  return {
+    id,
+    rule,
+    severity,
+    blockId,
+    start,
+    end: start + excerpt.length,
+    excerpt,
+    message: `${excerpt}有问题`,
+    suggestion: null,
+    dismissed: false,
+    path: b.path,
+    part: b.part,
+    section: b.section,
+    ...extra,
+  };
 }
 
 // Deliberately out of reading order: the panel sorts by position in the report.
@@ -45,7 +68,9 @@ const RESULT: ReviewCheckResult = {
   dismissedCount: 1,
 };
 
-function fakeApi(overrides: Partial<Record<'review.check' | 'review.dismiss' | 'review.undismiss', (a: { versionId: string; findingId?: string }) => Promise<unknown>>> = {}) {
+function fakeApi(
+  overrides: Partial<Record<'review.check' | 'review.dismiss' | 'review.undismiss', (a: { versionId: string; findingId?: string }) => Promise<unknown>>> = {},
+) {
   const calls: string[] = [];
   const api = {
     'review.check': vi.fn(async (a: { versionId: string }) => {
@@ -97,7 +122,14 @@ describe('filters', () => {
   it('underlines only filtered, non-dismissed findings — even while 显示已忽略 is on', () => {
     const marks = findingMarks(FINDINGS, { ...ALL, showDismissed: true });
     expect(marks.map((m) => m.id).sort()).toEqual(['f-punct', 'f-repeat1', 'f-repeat2']);
-    expect(marks.find((m) => m.id === 'f-repeat1')).toEqual({ id: 'f-repeat1', blockId: 'b21', start: 2, end: 6, severity: 'error', message: '把握把握有问题' });
+    expect(marks.find((m) => m.id === 'f-repeat1')).toEqual({
+      id: 'f-repeat1',
+      blockId: 'b21',
+      start: 2,
+      end: 6,
+      severity: 'error',
+      message: '把握把握有问题',
+    });
     expect(findingMarks(FINDINGS, { ...ALL, rule: 'punctuation' }).map((m) => m.id)).toEqual(['f-punct']);
   });
 });
@@ -191,7 +223,22 @@ describe('the review store over a fake API', () => {
 
 describe('indicator table helpers', () => {
   const ind = (metric: string, kind: 'target' | 'result', value: number, unit = '%', extra: object = {}) =>
-    ({ id: `${metric}-${kind}-${value}`, metric, kind, value, unit, qualifier: null, direction: '增长', year: kind === 'target' ? 2024 : 2023, blockId: 'b', start: 0, end: 1, text: `${metric}增长${value}${unit}`, path: '第二部分第3段', ...extra }) as const;
+    ({
+      id: `${metric}-${kind}-${value}`,
+      metric,
+      kind,
+      value,
+      unit,
+      qualifier: null,
+      direction: '增长',
+      year: kind === 'target' ? 2024 : 2023,
+      blockId: 'b',
+      start: 0,
+      end: 1,
+      text: `${metric}增长${value}${unit}`,
+      path: '第二部分第3段',
+      ...extra,
+    }) as const;
   const pairs: Pair[] = [
     { metric: '地区生产总值', target: ind('地区生产总值', 'target', 6), result: ind('地区生产总值', 'result', 1.6) },
     { metric: '城镇新增就业', target: ind('城镇新增就业', 'target', 3.7, '万人') },

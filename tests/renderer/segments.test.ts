@@ -30,8 +30,19 @@ describe('highlight runs', () => {
   });
 });
 
-const block = (text: string, sentenceEnds: number[]): Block =>
-  ({ id: 'b', ord: 0, kind: 'paragraph', text, path: '', level: 4, part: null, section: null, headingEnd: 0, leadEnd: 0, sentenceEnds }) as Block;
+const block = (text: string, sentenceEnds: number[]): Block => ({
+  id: 'b',
+  ord: 0,
+  kind: 'paragraph',
+  text,
+  path: '',
+  level: 4,
+  part: null,
+  section: null,
+  headingEnd: 0,
+  leadEnd: 0,
+  sentenceEnds,
+});
 
 describe('find in report', () => {
   it('finds every occurrence in reading order', () => {

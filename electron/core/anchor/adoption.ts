@@ -3,6 +3,7 @@
  * textual (normalised presence of the proposed and original wording), so the reason says what
  * was seen and the UI can ask for a human look when it is unsure.
  */
+import type { AdoptionVerdict } from '../common/vocabulary';
 import { normalizeString } from './normalize';
 import { exactOccurrences, matchQuote } from './quote-match';
 
@@ -14,7 +15,7 @@ export interface AmendmentText {
 }
 
 export interface AdoptionHint {
-  adopted: 'yes' | 'partly' | 'no' | 'unknown';
+  adopted: AdoptionVerdict;
   /** Chinese explanation shown beside the amendment */
   reason: string;
 }

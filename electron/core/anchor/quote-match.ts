@@ -160,7 +160,6 @@ export function scoreCandidate(text: string, quoteLength: number, c: Candidate, 
   return { score, prefix, suffix };
 }
 
-
 const reversed = (s: string) => [...s].reverse().join('');
 
 /**

@@ -12,7 +12,8 @@ export interface TextTarget {
   suffix: string;
 }
 
-export type AnchorStatus = 'unchanged' | 'moved' | 'edited' | 'orphaned';
+import type { AnchorStatus } from '../common/vocabulary';
+export type { AnchorStatus };
 
 /** Result of re-anchoring one target in a new version. */
 export interface ReanchorResult {

@@ -19,7 +19,9 @@ import { createHash } from 'node:crypto';
 import { zipSync, strToU8, strFromU8 } from 'fflate';
 import { z } from 'zod';
 import { ReviewDeskError } from '../errors';
-import { DRAFT_KINDS, type FieldSpec } from '../draft/kinds';
+import type { ErrorCode } from '../common/errorCodes';
+import { kindModule } from '../draft/kinds/index';
+import { ANCHOR_OUTCOMES, ANCHOR_STATUSES, COLORS, DRAFT_KINDS, DRAFT_STATUSES } from '../common/vocabulary';
 import { guardedUnzip } from '../zip/guardedUnzip';
 
 export const BUNDLE_FORMAT = 'reviewdesk-bundle';
@@ -55,10 +57,14 @@ export function isRealInstant(s: string): boolean {
 
 const Iso = z.string().min(10).max(40).refine(isRealInstant, '时间格式不正确或不是真实存在的时间');
 const Uuid = z.uuid();
-const BlockId = z.string().min(1).max(100).regex(/^[A-Za-z0-9_-]+$/);
+const BlockId = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_-]+$/);
 const Offset = z.number().int().min(0).max(1_000_000);
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/);
-const AnchorStatus = z.enum(['unchanged', 'moved', 'edited', 'orphaned']);
+const AnchorStatus = z.enum(ANCHOR_STATUSES);
 const Score = z.number().min(0).max(1);
 
 const Target = z.strictObject({
@@ -91,7 +97,10 @@ const Version = z.strictObject({
   importedAt: Iso,
   sourceName: z.string().min(1).max(255),
   sourceSha256: Sha256,
-  sourceBase64: z.string().max(40_000_000).regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  sourceBase64: z
+    .string()
+    .max(40_000_000)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/),
   /**
    * VersionMeta as the exporting app stored it. Written for older readers, ignored on import:
    * the importer rebuilds meta (repairs, artifacts, date, block count) from the source file,
@@ -118,7 +127,7 @@ const HistoryStep = z.strictObject({
   toVersionId: Uuid,
   /** the targets as they were before this step (an orphan's are those of the text it was made on) */
   targets: z.array(Target).max(500),
-  outcome: z.enum(['unchanged', 'moved', 'edited', 'orphaned', 'reattached']),
+  outcome: z.enum(ANCHOR_OUTCOMES),
   score: Score,
   carriedAt: Iso,
 });
@@ -141,7 +150,7 @@ const Mark = {
 
 const Annotation = z.strictObject({
   ...Mark,
-  color: z.enum(['red', 'orange', 'yellow', 'green', 'blue', 'purple']),
+  color: z.enum(COLORS),
   note: z.string().max(50_000),
   tags: z.array(z.string().trim().min(1).max(50)).max(50),
   targets: z.array(Target).min(1).max(500),
@@ -150,22 +159,21 @@ const Annotation = z.strictObject({
 const Draft = z
   .strictObject({
     ...Mark,
-    kind: z.enum(['amendment', 'opinion', 'suggestion', 'proposal']),
+    kind: z.enum(DRAFT_KINDS),
     title: z.string().max(500),
     // keys are field names of the kind; values capped like the editor caps them
     fields: z.record(z.string().regex(/^[A-Za-z]{1,40}$/), z.string().max(20_000)),
-    status: z.enum(['draft', 'final', 'submitted']),
+    status: z.enum(DRAFT_STATUSES),
     targets: z.array(Target).max(500),
   })
   .superRefine((d, ctx) => {
     // the same rule drafts.create and drafts.update apply: only the fields the kind's form has
-    const spec = DRAFT_KINDS[d.kind];
-    const known = new Set<string>((spec.fields as FieldSpec[]).map((f) => f.key));
+    const mod = kindModule(d.kind);
+    const spec = mod.spec;
+    const known = new Set<string>(spec.fields.map((f) => f.key));
     const unknown = Object.keys(d.fields).filter((k) => !known.has(k));
     if (unknown.length) ctx.addIssue({ code: 'custom', path: ['fields'], message: `${spec.name}没有这些项：${unknown.slice(0, 5).join('、')}` });
-    if (d.kind === 'amendment' && d.fields.op !== undefined && !['modify', 'add', 'delete'].includes(d.fields.op)) {
-      ctx.addIssue({ code: 'custom', path: ['fields', 'op'], message: '修改方式只能是修改、增加或删去' });
-    }
+    for (const issue of mod.checkImported?.(d.fields) ?? []) ctx.addIssue({ code: 'custom', path: ['fields', issue.field], message: issue.message });
   });
 
 const ManifestFile = z.strictObject({ name: z.enum(DATA_FILES), sha256: Sha256, bytes: z.number().int().min(0).max(MAX_UNCOMPRESSED_BYTES) });
@@ -251,7 +259,7 @@ export function writeBundle(input: BundleWriteInput): Uint8Array {
 
 // ---- reading ------------------------------------------------------------------------------
 
-const refuse = (code: string, why: string) => new ReviewDeskError(code, `${why}已拒绝导入，没有写入任何数据。`);
+const refuse = (code: ErrorCode, why: string) => new ReviewDeskError(code, `${why}已拒绝导入，没有写入任何数据。`);
 
 /** Entry names are bare file names: no folders, no "..", no drive letters, no control characters. */
 export function isSafeEntryName(name: string): boolean {

@@ -1,6 +1,6 @@
 /**
- * The long jobs that run off the main thread, by name: each is a plain function of structured-
- * cloneable data, so the worker (./worker.ts) can run it and tests can call it directly.
+ * The long jobs that run off the main thread, by name: each is a plain function (or an async one)
+ * of structured-cloneable data, so the worker (./worker.ts) can run it and tests can call it directly.
  * Only the worker imports this module's values; the main side imports its types.
  */
 import { reanchor, type ReanchorTarget } from '../anchor/reanchor';
@@ -9,16 +9,17 @@ import type { Alignment, AlignBlock } from '../anchor/align';
 import type { AnchorBlock } from '../anchor/prepared';
 import type { ReanchorResult } from '../anchor/types';
 import { readBundle, type BundleContents } from '../bundle/format';
-import { importReportBytes, type Block, type ParsedReport } from '../report';
+import { importReportBytesAsync, type Block, type ParsedReport } from '../report';
 import { checkReport, type CheckOptions, type Finding } from '../review';
 import { isReviewDeskError } from '../errors';
+import type { ApiError } from '../common/errorCodes';
 
 /** Each bundled version's source as this app parses it, or why it could not be (by version id). */
-export type ParsedSources = Record<string, { parsed: ParsedReport } | { error: { code: string; message: string } }>;
+export type ParsedSources = Record<string, { parsed: ParsedReport } | { error: ApiError }>;
 
 export const jobs = {
-  /** A report file's bytes → blocks, structure and repairs (what reports.import stores). */
-  parseReport: (p: { bytes: Uint8Array; fileName: string }): ParsedReport => importReportBytes(p.bytes, p.fileName),
+  /** A report file's bytes → blocks, structure and repairs (what reports.import stores). Any format, PDF too. */
+  parseReport: (p: { bytes: Uint8Array; fileName: string }): Promise<ParsedReport> => importReportBytesAsync(p.bytes, p.fileName),
   /** The proofreading rules over one version's blocks (the first review.check of a version). */
   reviewCheck: (p: { blocks: Block[]; options?: CheckOptions }): Finding[] => checkReport(p.blocks, p.options),
   /** Alignment and per-paragraph diff of two versions (the first versions.compare of a pair). */
@@ -31,13 +32,13 @@ export const jobs = {
    * import would parse it (the store checks the bundle's paragraphs against these), so a hostile
    * source inside a bundle is as harmless as a hostile file imported directly.
    */
-  readBundle: (p: { bytes: Uint8Array; maxBytes?: number }): { contents: BundleContents; sources: ParsedSources } => {
+  readBundle: async (p: { bytes: Uint8Array; maxBytes?: number }): Promise<{ contents: BundleContents; sources: ParsedSources }> => {
     const contents = readBundle(p.bytes, { maxBytes: p.maxBytes });
     const sources: ParsedSources = {};
     for (const r of contents.reports) {
       for (const v of r.versions) {
         try {
-          sources[v.id] = { parsed: importReportBytes(Buffer.from(v.sourceBase64, 'base64'), v.sourceName) };
+          sources[v.id] = { parsed: await importReportBytesAsync(Buffer.from(v.sourceBase64, 'base64'), v.sourceName) };
         } catch (e) {
           if (!isReviewDeskError(e)) throw e;
           sources[v.id] = { error: { code: e.code, message: e.message } };
@@ -51,4 +52,5 @@ export const jobs = {
 export type Jobs = typeof jobs;
 export type JobName = keyof Jobs;
 export type JobPayload<N extends JobName> = Parameters<Jobs[N]>[0];
-export type JobResult<N extends JobName> = ReturnType<Jobs[N]>;
+/** What a job gives back, once settled (some jobs are asynchronous: a PDF is read with pdfjs). */
+export type JobResult<N extends JobName> = Awaited<ReturnType<Jobs[N]>>;

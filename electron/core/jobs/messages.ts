@@ -3,10 +3,11 @@
  * take by default. Kept apart from the runner so the wording can change without touching it.
  */
 import type { JobName } from './jobs';
+import type { JobDomain } from '../common/errorCodes';
 
 export interface JobWording {
   /** error code prefix, as the job's domain uses it (import/…, review/…) */
-  domain: string;
+  domain: JobDomain;
   timeout: (seconds: string) => string;
   crashed: string;
   cancelled: string;

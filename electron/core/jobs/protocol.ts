@@ -1,5 +1,6 @@
 /** Messages between the runner (main side) and the job worker. Types only, plus the role tag. */
 import type { JobName } from './jobs';
+import type { ErrorCode } from '../common/errorCodes';
 
 /** workerData.role of a job worker, so the entry never acts inside some other worker thread. */
 export const WORKER_ROLE = 'reviewdesk-jobs';
@@ -10,7 +11,7 @@ export interface JobRequest {
   payload: unknown;
 }
 
-export type JobErrorData = { typed: true; code: string; message: string } | { typed: false; name: string; message: string; stack?: string };
+export type JobErrorData = { typed: true; code: ErrorCode; message: string } | { typed: false; name: string; message: string; stack?: string };
 
 export type JobReply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: JobErrorData };
 

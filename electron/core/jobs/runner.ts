@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker, type ResourceLimits, type TransferListItem } from 'node:worker_threads';
 import { ReviewDeskError } from '../errors';
+import type { ErrorCode } from '../common/errorCodes';
 import type { JobName, JobPayload, JobResult } from './jobs';
 import { DEFAULT_TIMEOUT_MS, JOB_WORDING, secondsText } from './messages';
 import { WORKER_ROLE, type JobErrorData, type JobReply, type JobRequest } from './protocol';
@@ -26,7 +27,8 @@ export class JobError extends ReviewDeskError {
     limitMs = 0,
   ) {
     const w = JOB_WORDING[job];
-    const code = `${w.domain}/${reason === 'crashed' ? 'worker-crashed' : reason}`;
+    // a type error if ERROR_CODES misses one of `${JobDomain}/${timeout | worker-crashed | cancelled}`
+    const code: ErrorCode = `${w.domain}/${reason === 'crashed' ? 'worker-crashed' : reason}`;
     super(code, reason === 'timeout' ? w.timeout(secondsText(limitMs)) : reason === 'crashed' ? w.crashed : w.cancelled);
   }
 }
@@ -251,7 +253,7 @@ export function createJobRunner(opts: JobRunnerOptions = {}): JobRunner {
           limitMs: run.timeoutMs ?? timeoutOf(name),
           transfer: run.transfer,
           signal: run.signal,
-          resolve: resolve as (v: unknown) => void,
+          resolve: resolve,
           reject,
         };
         if (run.signal) {

@@ -175,10 +175,44 @@ function styleProp<K extends keyof StyleInfo>(styles: Map<string, StyleInfo>, id
   return undefined;
 }
 
+interface Segment {
+  text: string;
+  bold: boolean;
+}
+
+interface Para {
+  segments: Segment[];
+  style: string | null;
+  outline?: number;
+}
+
 interface Run {
   text: string;
   bold?: boolean;
   style: string | null;
+}
+
+/** Everything the walk over document.xml knows at one point; the rules below read and change it. */
+interface DocState {
+  readonly styles: Map<string, StyleInfo>;
+  readonly defaultParagraph: string | null;
+  readonly lines: SourceLine[];
+  /** Paragraphs (in cells too) and table rows read so far: each line is numbered by this count. */
+  paraCount: number;
+  para: Para | null;
+  /** Paragraphs enclosing `para`: a text box's paragraphs sit inside another paragraph. */
+  outerParas: Para[];
+  run: Run | null;
+  // Flags, not depths: a w:pPr never holds another w:pPr once tracked-change records are skipped.
+  inPPr: boolean;
+  inRPr: boolean;
+  inText: boolean;
+  /** Open skipped elements (SKIPPED): a copy or an earlier state of what is read elsewhere. */
+  skipDepth: number;
+  /** Open w:tbl elements. Rows and cells count only in an outer table; nested ones fold into its cell. */
+  tableDepth: number;
+  row: string[] | null;
+  cell: string[] | null;
 }
 
 /** Cells of a row without the empty cells at its end (a loop: a regex on a run of tabs backtracks). */
@@ -188,159 +222,209 @@ function rowText(cells: string[]): string {
   return cells.slice(0, end).join('\t');
 }
 
-/** Walk document.xml element by element; w:p may nest (text boxes), so keep a stack. */
-function readParagraphs(xml: string, styleXml: string | undefined): SourceLine[] {
-  const { styles, defaultParagraph } = readStyles(styleXml);
-  const lines: SourceLine[] = [];
-  interface Para {
-    segments: { text: string; bold: boolean }[];
-    style: string | null;
-    outline?: number;
-  }
-  const stack: Para[] = [];
-  let para: Para | null = null;
-  let run: Run | null = null;
-  let inPPr = false;
-  let inRPr = false;
-  let inText = false;
-  let skipDepth = 0; // inside mc:Fallback (duplicate of mc:Choice content)
-  let paraCount = 0;
-
-  const flushRun = () => {
-    if (!para || !run) return;
-    const bold = run.bold ?? styleProp(styles, run.style, 'bold') ?? styleProp(styles, para.style ?? defaultParagraph, 'bold') ?? false;
+/** A run's bold: its own w:b, else its character style's, else its paragraph style's. */
+function endRun(s: DocState): void {
+  const { para, run } = s;
+  if (para && run) {
+    const bold = run.bold ?? styleProp(s.styles, run.style, 'bold') ?? styleProp(s.styles, para.style ?? s.defaultParagraph, 'bold') ?? false;
     para.segments.push({ text: run.text, bold });
-  };
-  // Tables: each row becomes one line, cells separated by tabs (as a table pasted as text), so
-  // rows are neither joined into one paragraph nor split into a line per cell. Nested tables
-  // fold into the outer cell.
-  let tableDepth = 0;
-  let row: string[] | null = null;
-  let cell: string[] | null = null;
-  const flushPara = () => {
-    if (!para) return;
-    paraCount++;
-    if (cell !== null) {
-      cell.push(
+  }
+  s.run = null;
+}
+
+/** A paragraph in a table cell adds to the cell; elsewhere it becomes lines, one per soft break. */
+function endParagraph(s: DocState): void {
+  const para = s.para;
+  if (para) {
+    s.paraCount++;
+    if (s.cell !== null) {
+      s.cell.push(
         para.segments
           .map((seg) => seg.text)
           .join('')
           .replace(/\s+/g, ' ')
           .trim(),
       );
-      return;
+    } else {
+      const level = para.outline ?? styleProp(s.styles, para.style, 'headingLevel');
+      let current: Segment[] = [];
+      const emit = () => {
+        s.lines.push(lineFromSegments(current, s.paraCount, level));
+        current = [];
+      };
+      for (const seg of para.segments) {
+        seg.text.split('\n').forEach((piece, i) => {
+          if (i > 0) emit();
+          if (piece) current.push({ text: piece, bold: seg.bold });
+        });
+      }
+      emit();
     }
-    const level = para.outline ?? styleProp(styles, para.style, 'headingLevel');
-    // A soft line break inside a paragraph separates lines as in a text file.
-    let current: { text: string; bold: boolean }[] = [];
-    const emit = () => {
-      lines.push(lineFromSegments(current, paraCount, level));
-      current = [];
-    };
-    for (const seg of para.segments) {
-      const pieces = seg.text.split('\n');
-      pieces.forEach((piece, i) => {
-        if (i > 0) emit();
-        if (piece) current.push({ text: piece, bold: seg.bold });
-      });
-    }
-    emit();
-  };
+  }
+  s.para = s.outerParas.pop() ?? null;
+}
 
-  /** One element boundary: an opening, a closing, or an empty (self-closing) element. */
-  const element = (tag: string, attrs: Attrs, closing: boolean, empty: boolean) => {
-    if (tag === 'mc:Fallback') {
-      if (!empty) skipDepth += closing ? -1 : 1;
-      return;
-    }
-    if (skipDepth) return;
-    const opening = !closing;
-    switch (tag) {
-      case 'w:tbl':
-        if (!empty) tableDepth = Math.max(0, tableDepth + (closing ? -1 : 1));
-        break;
-      case 'w:tr':
-        if (empty || tableDepth !== 1) break;
-        if (opening) row = [];
-        else if (row) {
-          paraCount++;
-          lines.push({ text: rowText(row), line: paraCount, tableRow: true });
-          row = null;
-        }
-        break;
-      case 'w:tc':
-        if (empty || tableDepth !== 1 || !row) break;
-        if (opening) cell = [];
-        else if (cell) {
-          row.push(cell.filter(Boolean).join(' '));
-          cell = null;
-        }
-        break;
-      case 'w:p':
-        if (empty) {
-          paraCount++;
-          lines.push({ text: '', line: paraCount });
-        } else if (opening) {
-          if (para) stack.push(para);
-          para = { segments: [], style: null };
-        } else {
-          flushPara();
-          para = stack.pop() ?? null;
-        }
-        break;
-      case 'w:pPr':
-        if (!empty) inPPr = opening;
-        break;
-      case 'w:pStyle':
-        if (opening && para && inPPr) para.style = attr(attrs, 'w:val');
-        break;
-      case 'w:outlineLvl':
-        if (opening && para && inPPr) {
-          const v = Number(attr(attrs, 'w:val'));
-          if (v >= 0 && v < 9) para.outline = v + 1;
-        }
-        break;
-      case 'w:r':
-        if (empty) break;
-        if (opening) run = { text: '', style: null };
-        else {
-          flushRun();
-          run = null;
-        }
-        break;
-      case 'w:rPr':
-        if (!empty) inRPr = opening;
-        break;
-      case 'w:b':
-        if (opening && run && inRPr && !inPPr) run.bold = onOff(attrs);
-        break;
-      case 'w:rStyle':
-        if (opening && run && inRPr) run.style = attr(attrs, 'w:val');
-        break;
-      case 'w:t':
-        if (!empty) inText = opening;
-        break;
-      case 'w:tab':
-        if (opening && run && !inPPr && !inRPr) run.text += '\t';
-        break;
-      case 'w:br':
-      case 'w:cr':
-        if (opening && run && !inRPr) run.text += '\n';
-        break;
-      case 'w:noBreakHyphen':
-        if (opening && run) run.text += '-';
-        break;
-    }
-  };
+/**
+ * Elements with content: `start` and `end` run at their tags; written self-closing they hold
+ * nothing, and only `empty` runs, if given.
+ */
+interface Container {
+  start(s: DocState): void;
+  end(s: DocState): void;
+  empty?(s: DocState): void;
+}
 
+/** w:pPr, w:rPr, w:t: what they hold is read by the marks and text inside them. */
+function flagWhileOpen(flag: 'inPPr' | 'inRPr' | 'inText'): Container {
+  return {
+    start: (s) => {
+      s[flag] = true;
+    },
+    end: (s) => {
+      s[flag] = false;
+    },
+  };
+}
+
+const CONTAINERS: Record<string, Container> = {
+  // Tables: each row becomes one line, cells separated by tabs (as a table pasted as text), so
+  // rows are neither joined into one paragraph nor split into a line per cell.
+  'w:tbl': {
+    start: (s) => {
+      s.tableDepth++;
+    },
+    end: (s) => {
+      s.tableDepth = Math.max(0, s.tableDepth - 1);
+    },
+  },
+  'w:tr': {
+    start: (s) => {
+      if (s.tableDepth === 1) s.row = [];
+    },
+    end: (s) => {
+      if (s.tableDepth !== 1 || !s.row) return;
+      s.paraCount++;
+      s.lines.push({ text: rowText(s.row), line: s.paraCount, tableRow: true });
+      s.row = null;
+    },
+  },
+  'w:tc': {
+    start: (s) => {
+      if (s.tableDepth === 1 && s.row) s.cell = [];
+    },
+    end: (s) => {
+      if (s.tableDepth !== 1 || !s.row || !s.cell) return;
+      s.row.push(s.cell.filter(Boolean).join(' '));
+      s.cell = null;
+    },
+  },
+  'w:p': {
+    start: (s) => {
+      if (s.para) s.outerParas.push(s.para);
+      s.para = { segments: [], style: null };
+    },
+    end: endParagraph,
+    // <w:p/>: a blank line, even inside a table cell.
+    empty: (s) => {
+      s.lines.push({ text: '', line: ++s.paraCount });
+    },
+  },
+  'w:pPr': flagWhileOpen('inPPr'),
+  'w:r': {
+    start: (s) => {
+      s.run = { text: '', style: null };
+    },
+    end: endRun,
+  },
+  'w:rPr': flagWhileOpen('inRPr'),
+  'w:t': flagWhileOpen('inText'),
+};
+
+/** Properties and marks: they act where they appear, self-closing or not. */
+const MARKS: Record<string, (s: DocState, attrs: Attrs) => void> = {
+  'w:pStyle': (s, attrs) => {
+    if (s.para && s.inPPr) s.para.style = attr(attrs, 'w:val');
+  },
+  'w:outlineLvl': (s, attrs) => {
+    if (!s.para || !s.inPPr) return;
+    const v = Number(attr(attrs, 'w:val'));
+    if (v >= 0 && v < 9) s.para.outline = v + 1;
+  },
+  // A w:b in the paragraph mark's w:rPr (inside w:pPr) bolds the mark, not the text.
+  'w:b': (s, attrs) => {
+    if (s.run && s.inRPr && !s.inPPr) s.run.bold = onOff(attrs);
+  },
+  'w:rStyle': (s, attrs) => {
+    if (s.run && s.inRPr) s.run.style = attr(attrs, 'w:val');
+  },
+  // w:tab in w:pPr/w:tabs is a tab stop, not a character.
+  'w:tab': (s) => {
+    if (s.run && !s.inPPr && !s.inRPr) s.run.text += '\t';
+  },
+  'w:br': (s) => {
+    if (s.run && !s.inRPr) s.run.text += '\n';
+  },
+  'w:cr': (s) => {
+    if (s.run && !s.inRPr) s.run.text += '\n';
+  },
+  'w:noBreakHyphen': (s) => {
+    if (s.run) s.run.text += '-';
+  },
+};
+
+/**
+ * Subtrees that are not the document as it reads now: mc:Fallback repeats mc:Choice for older
+ * readers; w:pPrChange / w:rPrChange hold the formatting before a tracked change (reading them
+ * made a paragraph restyled as 标题 1 lose its heading level, and bold set in review lose its
+ * bold). Counted even while skipping, so a nested one does not end the skip early.
+ */
+const SKIPPED = new Set(['mc:Fallback', 'w:pPrChange', 'w:rPrChange']);
+
+/** A rule for a tag name from the file: own entries only ("constructor" is not a Word element). */
+function rule<T>(table: Record<string, T>, name: string): T | undefined {
+  return Object.hasOwn(table, name) ? table[name] : undefined;
+}
+
+/** Walk document.xml, dispatching each tag to its rule; anything else is ignored. */
+function readParagraphs(xml: string, styleXml: string | undefined): SourceLine[] {
+  const { styles, defaultParagraph } = readStyles(styleXml);
+  const s: DocState = {
+    styles,
+    defaultParagraph,
+    lines: [],
+    paraCount: 0,
+    para: null,
+    outerParas: [],
+    run: null,
+    inPPr: false,
+    inRPr: false,
+    inText: false,
+    skipDepth: 0,
+    tableDepth: 0,
+    row: null,
+    cell: null,
+  };
   walkXml(xml, 'word/document.xml', {
-    open: (name, attrs, empty) => element(name, attrs, false, empty),
-    close: (name) => element(name, {}, true, false),
-    text: (text) => {
-      if (inText && run && !skipDepth) run.text += text;
+    open(name, attrs, empty) {
+      if (SKIPPED.has(name)) {
+        if (!empty) s.skipDepth++;
+        return;
+      }
+      if (s.skipDepth) return;
+      const mark = rule(MARKS, name);
+      if (mark) mark(s, attrs);
+      else if (empty) rule(CONTAINERS, name)?.empty?.(s);
+      else rule(CONTAINERS, name)?.start(s);
+    },
+    close(name) {
+      if (SKIPPED.has(name)) s.skipDepth--;
+      else if (!s.skipDepth) rule(CONTAINERS, name)?.end(s);
+    },
+    text(text) {
+      if (s.inText && s.run && !s.skipDepth) s.run.text += text;
     },
   });
-  return lines;
+  return s.lines;
 }
 
 /** Read a .docx file's paragraphs. Throws ReviewDeskError for encrypted, broken or bomb files. */

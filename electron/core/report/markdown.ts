@@ -262,7 +262,7 @@ function readPiece(piece: string): Segment[] {
   const marked = cjkFlanking(piece.slice(0, end));
   const source = SENTINEL + marked;
   let out: Char[] = [];
-  collect(fromMarkdown(source) as MdNode, false, source, out);
+  collect(fromMarkdown(source), false, source, out);
   if (marked.length !== end) out = out.map((c) => (c.text.includes(JOINT) ? { ...c, text: c.text.replaceAll(JOINT, '') } : c));
   if (out[0]?.text.startsWith(SENTINEL)) out[0] = { ...out[0], text: out[0].text.slice(1) };
   if (end < piece.length) out.push({ text: piece.slice(end), bold: false, plain: false });

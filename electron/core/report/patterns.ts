@@ -79,7 +79,7 @@ export function isMetaLike(text: string): boolean {
  * genre's own part names count, so a short fragment left by a page break is not taken for one.
  */
 const UNNUMBERED_PART =
-  /(?:工作回[顾顧]|工作[总總][结結]|工作安排|工作部署|工作任[务務]|主要工作|重点工作|重點工作|主要任[务務]|重[点點]任[务務]|目[标標]任[务務]|[总總][体體]要求|主要目[标標]|政策取向|[执執]行情[况況]|[计計][划劃]草案|[预預]算草案|政府自身建[设設]|工作建[议議])$/;
+  /(?:工作回[顾顧]|工作[总總][结結]|工作安排(?:建[议議])?|工作部署|工作任[务務]|主要工作|重点工作|重點工作|主要任[务務]|重[点點]任[务務]|目[标標]任[务務]|[总總][体體]要求|主要目[标標]|政策取向|[执執]行情[况況]|[计計][划劃]草案|[预預]算草案|政府自身建[设設]|工作建[议議])$/;
 export function isUnnumberedPartHeading(text: string): boolean {
   return (
     text.length >= 4 &&

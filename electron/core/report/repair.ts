@@ -198,7 +198,8 @@ export function repairLines(input: SourceLine[], opts: { plainText?: boolean } =
   const withoutRunningHeads = dropRunningHeads(kept, artifacts, repairs);
   const withoutDuplicates = dropDuplicateTitles(withoutRunningHeads, artifacts, repairs);
   const wrapWidth = opts.plainText ? hardWrapWidth(withoutDuplicates) : 0;
-  return { lines: joinPageBreaks(withoutDuplicates, repairs, wrapWidth), repairs, artifacts };
+  const joined = joinPageBreaks(withoutDuplicates, repairs, { wrapWidth, authoredParagraphs: !opts.plainText });
+  return { lines: joined, repairs, artifacts };
 }
 
 /**
@@ -279,15 +280,36 @@ function wrapLength(line: WorkLine): number {
   return line.text.length + (line.indented ? 2 : 0);
 }
 
-/** Join paragraphs that a page break cut mid-sentence: …编制村庄规划795 | 个。… */
-function joinPageBreaks(lines: WorkLine[], repairs: Repair[], wrapWidth: number): SourceLine[] {
+/**
+ * Join paragraphs that a page break cut mid-sentence: …编制村庄规划795 | 个。…
+ * @param opts.authoredParagraphs the lines are Word paragraphs: their boundaries are the author's,
+ * so a short line that ends without punctuation (a task heading 一是…, an unnumbered part name) is
+ * never the first half of a cut paragraph, whatever follows it.
+ */
+function joinPageBreaks(lines: WorkLine[], repairs: Repair[], opts: { wrapWidth: number; authoredParagraphs: boolean }): SourceLine[] {
+  const { wrapWidth } = opts;
   const out: WorkLine[] = [];
   let prevRaw: WorkLine | undefined;
-  for (const line of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     const prev = out[out.length - 1];
     // 第一部分 | 2024年工作回顾: the label and the part's name on two lines make one heading.
     if (prev !== undefined && isBarePartLabel(prev.text) && isShortName(line.text)) {
       out[out.length - 1] = { ...prev, text: `${prev.text} ${line.text}` };
+      prevRaw = line;
+      continue;
+    }
+    // 三、持续提升政府 | 治理效能和服务水平: a numbered heading wrapped onto a second line.
+    // Word paragraphs only: in a text copy such a line is as likely a cut body line (一、工作回顾 |
+    // 第一段正文写到这里被 | 分页截断了。).
+    if (opts.authoredParagraphs && prev !== undefined && prevRaw === prev && isHeadingContinuation(prev, line, lines[i + 1])) {
+      repairs.push({
+        kind: 'paragraphs-joined',
+        text: `${prev.text}|${line.text}`,
+        line: line.line,
+        message: `第${line.line}行是上一行标题“${excerpt(prev.text, 12)}”折到下一行的部分，已合为一个标题`,
+      });
+      out[out.length - 1] = { ...prev, text: prev.text + line.text };
       prevRaw = line;
       continue;
     }
@@ -300,6 +322,7 @@ function joinPageBreaks(lines: WorkLine[], repairs: Repair[], wrapWidth: number)
       canBeContinuation(line, wrapped) &&
       !isStandalone(prev) &&
       (punctuationStart || !isSoftStandalone(prev.text)) &&
+      (punctuationStart || !(opts.authoredParagraphs && isHeadingShaped(prev.text))) &&
       (punctuationStart || !endsClosed(prev.text) || wrapped);
     prevRaw = line;
     if (!join) {
@@ -318,6 +341,35 @@ function joinPageBreaks(lines: WorkLine[], repairs: Repair[], wrapWidth: number)
     out[out.length - 1] = joined;
   }
   return out.map(({ indented: _i, paragraphStart: _p, tableRow: _t, spacedOut: _s, ...plain }) => plain);
+}
+
+/**
+ * Short, no sentence in it, at most two phrases (聚焦…，着力…), and not stopped mid-clause (，、：…)
+ * or mid-figure (…编制村庄规划795 | 个): how a heading line looks.
+ */
+function isHeadingShaped(t: string): boolean {
+  if (countVisible(t) > MAX_HEADING_LINE || /[。！？!?；;]/.test(t) || /[，,、：:（(“‘《—…\-\dA-Za-z０-９]$/.test(t)) return false;
+  return (t.match(/[，,]/g) ?? []).length <= 1;
+}
+
+/** Longest line taken for a heading on its own; body paragraphs in the genre run far longer. */
+const MAX_HEADING_LINE = 40;
+
+/**
+ * A second line that finishes a numbered heading: the heading (一、/（一）) has no punctuation, the
+ * line is short, without punctuation or figures, starts nothing of its own, and is followed by
+ * text that is not another such line — a list of targets (地区生产总值增长5%左右 | …) stays a list.
+ */
+function isHeadingContinuation(heading: WorkLine, line: WorkLine, next: WorkLine | undefined): boolean {
+  if (partMarker(heading.text) === null && !SECTION_MARKER.test(heading.text)) return false;
+  if (/[，,。！？!?；;：:]/.test(heading.text) || heading.tableRow) return false;
+  const t = line.text;
+  if (countVisible(t) > 16 || countVisible(heading.text + t) > MAX_HEADING_LINE) return false;
+  if (/[\p{P}\d０-９%％]/u.test(t) || line.tableRow || line.paragraphStart !== heading.paragraphStart) return false;
+  if (!canBeContinuation(line) || ENUM_ITEM.test(t) || isUnnumberedPartHeading(t)) return false;
+  // Word's own formatting, where there is any, must agree: a bold heading's tail is bold too.
+  if (heading.allBold !== line.allBold || heading.headingLevel !== line.headingLevel) return false;
+  return next === undefined || !(countVisible(next.text) <= 16 && !/[，,。！？!?；;]/.test(next.text) && canBeContinuation(next));
 }
 
 function isBarePartLabel(t: string): boolean {

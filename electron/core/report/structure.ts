@@ -1,7 +1,8 @@
 /**
  * Structure: what each repaired line is (part, section, lead paragraph, item, closing…), where it
- * sits (part/section numbers) and how people cite it (path). One pass over the lines, with a
- * look-ahead only to number parts in a report that starts mid-way.
+ * sits (part/section numbers) and how people cite it (path). One pass over the lines: each is
+ * classified into an action from the position reached so far, then the action is applied. Look-aheads
+ * only plan parts: a report that starts mid-way, parts without numbers, a lost part heading.
  */
 import { contextLabel, leadPath, ordinalPath } from './citation';
 import { splitFrontMatter } from './frontmatter';
@@ -30,16 +31,20 @@ const MAX_PART_HEADING = 50;
 const MAX_SECTION_HEADING = 90;
 const HEADING_END = /[。！？!?]/;
 
-interface State {
+/** The part and section a line sits in: null before the first one, or in a report without them. */
+interface Position {
   part: number | null;
   section: number | null;
-  /** The report has part or section headings: paths name them, and text before them is 开头. */
-  hasOutline: boolean;
-  counters: Map<string, number>;
-  notesTail: boolean;
 }
 
-function partNumber(line: SourceLine, state: State): number | null {
+/** A part begun by a line the planning passes found: its heading, or a section after a lost heading. */
+interface PlannedPart {
+  part: number;
+  heading: boolean;
+}
+
+/** The part number when the line heads the part after `current` (any part when there is none yet). */
+function partNumber(line: SourceLine, current: number | null): number | null {
   const t = line.text;
   const m = partMarker(t);
   if (!m) return null;
@@ -49,16 +54,17 @@ function partNumber(line: SourceLine, state: State): number | null {
   if (t.length > (styled ? MAX_PART_HEADING + 20 : MAX_PART_HEADING)) return null;
   // A part heading stands alone: a sentence inside means an enumerated paragraph instead.
   if (HEADING_END.test(t.slice(0, -1)) || /[：:，,]$/.test(t)) return null;
-  if (state.part === null) return n;
-  return n > state.part && n <= state.part + 2 ? n : null;
+  if (current === null) return n;
+  return n > current && n <= current + 2 ? n : null;
 }
 
-function sectionNumber(text: string, state: State): number | null {
+/** The section number when the text starts the section after `current` (any when there is none yet). */
+function sectionNumber(text: string, current: number | null): number | null {
   const m = SECTION_MARKER.exec(text);
   if (!m) return null;
   const n = parseChineseNumeral(m[1]);
   if (n === null) return null;
-  if (state.section !== null && !(n > state.section && n <= state.section + 2)) return null;
+  if (current !== null && !(n > current && n <= current + 2)) return null;
   return n;
 }
 
@@ -78,9 +84,8 @@ function sectionHeadingEnd(line: SourceLine, text: string): number {
 
 /** Part numbers for a report that starts mid-way: sections before 二、 belong to part 一. */
 function initialPart(body: SourceLine[]): number | null {
-  const probe: State = { part: null, section: null, hasOutline: false, counters: new Map(), notesTail: false };
   for (const line of body) {
-    const n = partNumber(line, probe);
+    const n = partNumber(line, null);
     if (n !== null) return n > 1 ? n - 1 : null;
   }
   return null;
@@ -103,10 +108,9 @@ function isUnnumberedPart(line: SourceLine): boolean {
  * lost the heading). Returns the part number for those lines; empty when the report numbers its
  * parts, or has neither such headings nor a restart (its sections then stand directly under it).
  */
-function planUnnumberedParts(body: SourceLine[]): Map<SourceLine, { part: number; heading: boolean }> {
-  const plan = new Map<SourceLine, { part: number; heading: boolean }>();
-  const probe: State = { part: null, section: null, hasOutline: false, counters: new Map(), notesTail: false };
-  if (body.some((l) => partNumber(l, probe) !== null)) return planLostPartHeadings(body, plan);
+function planUnnumberedParts(body: SourceLine[]): Map<SourceLine, PlannedPart> {
+  const plan = new Map<SourceLine, PlannedPart>();
+  if (body.some((l) => partNumber(l, null) !== null)) return planLostPartHeadings(body, plan);
   let headings = 0;
   let runs = 0;
   let last: number | null = null;
@@ -147,17 +151,14 @@ function planUnnumberedParts(body: SourceLine[]): Map<SourceLine, { part: number
  * （一） and the next part heading skips a number (二、… （一）（二） … （一）（二） … 四、). The
  * restart starts the missing part, without a heading block.
  */
-function planLostPartHeadings(
-  body: SourceLine[],
-  plan: Map<SourceLine, { part: number; heading: boolean }>,
-): Map<SourceLine, { part: number; heading: boolean }> {
-  const probe: State = { part: initialPart(body), section: null, hasOutline: true, counters: new Map(), notesTail: false };
+function planLostPartHeadings(body: SourceLine[], plan: Map<SourceLine, PlannedPart>): Map<SourceLine, PlannedPart> {
+  let probe = initialPart(body);
   const parts: { index: number; n: number }[] = [];
   for (let i = 0; i < body.length; i++) {
     const n = partNumber(body[i], probe);
     if (n !== null) {
       parts.push({ index: i, n });
-      probe.part = n;
+      probe = n;
     }
   }
   let current = initialPart(body);
@@ -223,6 +224,48 @@ function block(kind: BlockKind, text: string, fields: Partial<DraftBlock> = {}):
   return b;
 }
 
+/**
+ * What a body line is, decided from the line and the position before it. partStart: a planned
+ * part without its heading (see planUnnumberedParts) starts at this line, read from its beginning.
+ */
+type Action = { partStart?: number } & (
+  | { type: 'glossary-entry' } // any line after a notes heading, cited by number: 名词解释第2条
+  | { type: 'notes-heading'; label: string }
+  | { type: 'note'; label: string }
+  | { type: 'part'; part: number }
+  | { type: 'section'; section: number; headingEnd: number }
+  | { type: 'salutation' } // a standalone 各位代表！ in the body turns to a new matter: it closes the section
+  | { type: 'split'; pieces: [SourceLine, SourceLine] } // （二） glued after a sentence by a page-break join
+  | { type: 'text' }
+);
+
+function classify(line: SourceLine, planned: PlannedPart | undefined, current: Position, notesTail: boolean): Action {
+  const t = line.text;
+  if (notesTail) return { type: 'glossary-entry' };
+  if (NOTES_HEADING.test(t)) return { type: 'notes-heading', label: noteLabel(t) };
+  if (NOTE_LINE.test(t) && t.length <= 200) return { type: 'note', label: noteLabel(t) };
+
+  if (planned?.heading) return { type: 'part', part: planned.part };
+  const partStart = planned?.part;
+  const at: Position = planned ? { part: planned.part, section: null } : current;
+  const part = planned ? null : partNumber(line, at.part);
+  if (part !== null) return { type: 'part', part };
+
+  const section = sectionNumber(t, at.section);
+  if (section !== null) {
+    const headingEnd = sectionHeadingEnd(line, t);
+    if (headingEnd <= MAX_SECTION_HEADING) {
+      const split = splitEmbeddedSection(line, section + 1, headingEnd);
+      if (split) return { type: 'split', pieces: split, partStart };
+      return { type: 'section', section, headingEnd, partStart };
+    }
+  }
+  if (SALUTATION.test(t)) return { type: 'salutation', partStart };
+  const split = at.part !== null || at.section !== null ? splitEmbeddedSection(line, (at.section ?? 0) + 1) : null;
+  if (split) return { type: 'split', pieces: split, partStart };
+  return { type: 'text', partStart };
+}
+
 export function buildStructure(lines: SourceLine[]): DraftBlock[] {
   const { front, bodyStart } = splitFrontMatter(lines);
   const out: DraftBlock[] = [];
@@ -233,112 +276,93 @@ export function buildStructure(lines: SourceLine[]): DraftBlock[] {
   }
 
   const body = lines.slice(bodyStart);
-  const state: State = { part: initialPart(body), section: null, hasOutline: hasOutline(body), counters: new Map(), notesTail: false };
+  /** The report has part or section headings: paths name them, and text before them is 开头. */
+  const outlined = hasOutline(body);
+  const plan = planUnnumberedParts(body);
+  let at: Position = { part: initialPart(body), section: null };
+  const counters = new Map<string, number>();
+  let notesTail = false;
+  let notesLabel = '注释';
+  let notesCount = 0;
 
   const nextOrdinal = () => {
-    const key = `${state.part}|${state.section}`;
-    const n = (state.counters.get(key) ?? 0) + 1;
-    state.counters.set(key, n);
+    const key = `${at.part}|${at.section}`;
+    const n = (counters.get(key) ?? 0) + 1;
+    counters.set(key, n);
     return n;
   };
   const context = () => {
-    if (!state.hasOutline) return '';
-    if (state.part === null && state.section === null) return '开头';
-    return contextLabel(state.part, state.section);
+    if (!outlined) return '';
+    if (at.part === null && at.section === null) return '开头';
+    return contextLabel(at.part, at.section);
   };
-  const where = () => ({ part: state.part, section: state.section });
+  const where = () => ({ part: at.part, section: at.section });
 
-  let notesLabel = '注释';
-  let notesCount = 0;
-  const plan = planUnnumberedParts(body);
-  const queue = body.slice();
-  for (let i = 0; i < queue.length; i++) {
-    const line = queue[i];
+  /** Apply a line's action: move the position and emit its block; a split returns its pieces. */
+  const apply = (action: Action, line: SourceLine): SourceLine[] => {
     const t = line.text;
-    const planned = plan.get(line);
-
-    if (state.notesTail) {
-      // Glossary entries after 名词解释： are cited by number: 名词解释第2条.
-      out.push(block('note', t, { path: `${notesLabel}第${++notesCount}条` }));
-      continue;
-    }
-    if (NOTES_HEADING.test(t)) {
-      state.notesTail = true;
-      notesLabel = noteLabel(t);
-      out.push(block('note', t, { path: notesLabel }));
-      continue;
-    }
-    if (NOTE_LINE.test(t) && t.length <= 200) {
-      out.push(block('note', t, { path: noteLabel(t) }));
-      continue;
-    }
-
-    if (planned) {
-      state.part = planned.part;
-      state.section = null;
-      if (planned.heading) {
-        out.push(block('part', t, { level: 1, ...where(), headingEnd: t.length, path: contextLabel(planned.part, null) }));
-        continue;
-      }
-    }
-
-    const part = planned ? null : partNumber(line, state);
-    if (part !== null) {
-      state.part = part;
-      state.section = null;
-      out.push(block('part', t, { level: 1, ...where(), headingEnd: t.length, path: contextLabel(part, null) }));
-      continue;
-    }
-
-    const section = sectionNumber(t, state);
-    if (section !== null) {
-      const headingEnd = sectionHeadingEnd(line, t);
-      if (headingEnd <= MAX_SECTION_HEADING) {
-        const split = splitEmbeddedSection(line, section + 1, headingEnd);
-        if (split) {
-          if (planned) plan.set(split[0], planned);
-          queue.splice(i, 1, split[0], split[1]);
-          i--;
-          continue;
-        }
-        state.section = section;
-        const b = block('section', t, { level: 2, ...where(), headingEnd, path: contextLabel(state.part, section) });
+    if (action.partStart !== undefined) at = { part: action.partStart, section: null };
+    switch (action.type) {
+      case 'glossary-entry':
+        out.push(block('note', t, { path: `${notesLabel}第${++notesCount}条` }));
+        break;
+      case 'notes-heading':
+        notesTail = true;
+        notesLabel = action.label;
+        out.push(block('note', t, { path: notesLabel }));
+        break;
+      case 'note':
+        out.push(block('note', t, { path: action.label }));
+        break;
+      case 'part':
+        at = { part: action.part, section: null };
+        out.push(block('part', t, { level: 1, ...where(), headingEnd: t.length, path: contextLabel(action.part, null) }));
+        break;
+      case 'section': {
+        const { section, headingEnd } = action;
+        at = { part: at.part, section };
+        const b = block('section', t, { level: 2, ...where(), headingEnd, path: contextLabel(at.part, section) });
         // Heading inline with its body: the block is also the section's first paragraph.
         if (t.slice(headingEnd).trim()) nextOrdinal();
         out.push(b);
-        continue;
+        break;
+      }
+      case 'salutation':
+        at = { part: at.part, section: null };
+        out.push(block('salutation', t, { ...where(), path: ordinalPath(context(), nextOrdinal()) }));
+        break;
+      case 'split':
+        return action.pieces;
+      case 'text': {
+        const kind: BlockKind = itemLike(t) ? 'item' : 'paragraph';
+        const ends = sentenceEnds(t);
+        // 各位代表！… addresses the deputies; its first words are not a heading.
+        const leadEnd = ADDRESS_START.test(t) ? 0 : boldLeadEnd(line, t) || heuristicLeadEnd(t, ends[0], kind === 'item');
+        const n = nextOrdinal();
+        const ctx = context();
+        out.push(
+          block(kind, t, {
+            ...where(),
+            level: leadEnd ? 3 : 4,
+            leadEnd,
+            sentenceEnds: ends,
+            path: leadEnd ? leadPath(ctx, t.slice(0, leadEnd)) : ordinalPath(ctx, n),
+          }),
+        );
+        break;
       }
     }
+    return [];
+  };
 
-    if (SALUTATION.test(t)) {
-      // A standalone 各位代表！ inside the body turns to a new matter: it closes the section.
-      state.section = null;
-      out.push(block('salutation', t, { ...where(), path: ordinalPath(context(), nextOrdinal()) }));
-      continue;
+  for (const line of body) {
+    // Pieces of this line still to place, the next one last: a split piece may split again. The
+    // pieces are new lines, never planned: the split has already entered a planned part.
+    const pending = [line];
+    for (let piece = pending.pop(); piece; piece = pending.pop()) {
+      const pieces = apply(classify(piece, plan.get(piece), at, notesTail), piece);
+      for (let i = pieces.length - 1; i >= 0; i--) pending.push(pieces[i]);
     }
-
-    const split = state.part !== null || state.section !== null ? splitEmbeddedSection(line, (state.section ?? 0) + 1) : null;
-    if (split) {
-      queue.splice(i, 1, split[0], split[1]);
-      i--;
-      continue;
-    }
-
-    const kind: BlockKind = itemLike(t) ? 'item' : 'paragraph';
-    const ends = sentenceEnds(t);
-    // 各位代表！… addresses the deputies; its first words are not a heading.
-    const leadEnd = ADDRESS_START.test(t) ? 0 : boldLeadEnd(line, t) || heuristicLeadEnd(t, ends[0], kind === 'item');
-    const n = nextOrdinal();
-    const ctx = context();
-    out.push(
-      block(kind, t, {
-        ...where(),
-        level: leadEnd ? 3 : 4,
-        leadEnd,
-        sentenceEnds: ends,
-        path: leadEnd ? leadPath(ctx, t.slice(0, leadEnd)) : ordinalPath(ctx, n),
-      }),
-    );
   }
 
   markClosing(out);

@@ -3,6 +3,7 @@
  * A report file becomes a ParsedReport: an ordered list of blocks with stable ids.
  * Offsets anywhere in the app are JavaScript string indices into `Block.text`.
  */
+import type { SourceFormat } from '../common/vocabulary';
 
 export type BlockKind =
   | 'title' // 政府工作报告
@@ -76,5 +77,5 @@ export interface ParsedReport {
   /** e.g. 'utf-8', 'gb18030', 'big5', 'utf-16le', 'utf-32le', 'docx' */
   sourceEncoding: string;
   /** 'html': a web page saved from a browser (.html/.htm, or HTML content under a .txt name). */
-  sourceFormat: 'txt' | 'docx' | 'md' | 'html';
+  sourceFormat: SourceFormat;
 }

@@ -35,13 +35,14 @@ export function findingId(rule: string, blockId: string, start: number, excerpt:
   return createHash('sha1').update(`${rule}\u0000${blockId}\u0000${start}\u0000${excerpt}`).digest('hex').slice(0, 16);
 }
 
-export function checkReport(blocks: readonly Block[], opts: CheckOptions = {}): Finding[] {
+/** `rules` is for tests that register a rule of their own; the app checks with RULES. */
+export function checkReport(blocks: readonly Block[], opts: CheckOptions = {}, rules: readonly ReviewRule[] = RULES): Finding[] {
   const enabled = opts.rules ? new Set(opts.rules) : null;
   const maxRank = RANK[opts.minSeverity ?? 'info'];
   const byId = new Map(blocks.map((b) => [b.id, b]));
   const order = new Map(blocks.map((b, i) => [b.id, i]));
   const out: Finding[] = [];
-  for (const rule of RULES) {
+  for (const rule of rules) {
     if (enabled && !enabled.has(rule.meta.id)) continue;
     for (const raw of rule.check(blocks)) {
       if (RANK[raw.severity] > maxRank) continue;

@@ -4,10 +4,10 @@
  */
 import type { Block } from '../report/types';
 
-/** UI labels: error 错误 · warning 警告 · info 提示. */
-export type Severity = 'error' | 'warning' | 'info';
+import type { Severity } from '../common/vocabulary';
+export type { Severity };
 
-export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+export { SEVERITY_LABELS } from '../common/labels';
 
 export interface Finding {
   /** Stable across re-checks of the same text (rule + block + start + excerpt), so dismissals survive. */

@@ -53,7 +53,13 @@ export const DEFAULT_SCRYPT: ScryptParams = { logN: 15, r: 8, p: 1 };
  * compute forever; anything outside these bounds is refused before any key is derived.
  * The ceiling is 8 × the default work and 128 MB of memory.
  */
-const LIMITS = { logN: [10, 20], r: [1, 32], p: [1, 16], maxMemory: 128 * 1024 * 1024, maxWork: 8 * 2 ** DEFAULT_SCRYPT.logN * DEFAULT_SCRYPT.r * DEFAULT_SCRYPT.p } as const;
+const LIMITS = {
+  logN: [10, 20],
+  r: [1, 32],
+  p: [1, 16],
+  maxMemory: 128 * 1024 * 1024,
+  maxWork: 8 * 2 ** DEFAULT_SCRYPT.logN * DEFAULT_SCRYPT.r * DEFAULT_SCRYPT.p,
+} as const;
 
 const scryptMemory = ({ logN, r }: ScryptParams) => 128 * 2 ** logN * r;
 
@@ -155,5 +161,8 @@ export async function unseal(bytes: Uint8Array, passphrase: string): Promise<Uin
 }
 
 function wrongPassphrase(): ReviewDeskError {
-  return new ReviewDeskError(SEAL_ERRORS.wrongPassphrase, '口令不正确，无法打开这个文件。请核对口令（区分大小写）后重试；如果口令确实无误，文件可能已损坏或被改动过。');
+  return new ReviewDeskError(
+    SEAL_ERRORS.wrongPassphrase,
+    '口令不正确，无法打开这个文件。请核对口令（区分大小写）后重试；如果口令确实无误，文件可能已损坏或被改动过。',
+  );
 }

@@ -3,8 +3,9 @@ import { randomUUID } from 'node:crypto';
 import { ReviewDeskError } from '../errors';
 import type { Annotation, AnnotationTarget } from '../model';
 import type { AnchorStatus } from '../anchor/types';
+import type { Color } from '../common/vocabulary';
 import type { Db } from './db';
-import { createMarkStore, resolveTargets } from './marks';
+import { createMarkStore, resolveTargets, type TargetPosition } from './marks';
 
 export interface AnnotationCreate {
   id?: string;
@@ -13,7 +14,8 @@ export interface AnnotationCreate {
   note?: string;
   tags?: string[];
   author?: string;
-  targets: AnnotationTarget[];
+  /** positions; quote and context are taken from the text */
+  targets: TargetPosition[];
 }
 export interface AnnotationPatch {
   color?: string;
@@ -25,7 +27,7 @@ interface Row {
   id: string;
   report_id: string;
   version_id: string;
-  color: string;
+  color: Color;
   note: string;
   author: string;
   created_at: string;
@@ -73,12 +75,16 @@ export function createAnnotationRepository(db: Db) {
   }
 
   function hydrate(r: Row): Annotation {
-    return toAnnotation(r, marks.readTargets(r.id), (tagsOf.all(r.id) as { name: string }[]).map((t) => t.name));
+    return toAnnotation(
+      r,
+      marks.readTargets(r.id),
+      (tagsOf.all(r.id) as { name: string }[]).map((t) => t.name),
+    );
   }
 
   function get(id: string, opts: { includeDeleted?: boolean } = {}): Annotation {
-    const r = selectOne.get(id) as Row | undefined;
-    if (!r || (r.deleted_at && !opts.includeDeleted)) throw new ReviewDeskError('not-found/annotation', '找不到这条批注，可能已被删除。');
+    const r = marks.selectLive<Row>(id, opts);
+    if (!r) throw new ReviewDeskError('not-found/annotation', '找不到这条批注，可能已被删除。');
     return hydrate(r);
   }
 
@@ -97,7 +103,15 @@ export function createAnnotationRepository(db: Db) {
         const reportId = versionReport(input.versionId);
         const targets = resolveTargets(db, input.versionId, input.targets);
         if (selectOne.get(id)) throw new ReviewDeskError('annotation/exists', '这条批注已存在。');
-        insert.run({ id, report_id: reportId, version_id: input.versionId, color: input.color, note: input.note ?? '', author: input.author ?? '', now: new Date().toISOString() });
+        insert.run({
+          id,
+          report_id: reportId,
+          version_id: input.versionId,
+          color: input.color,
+          note: input.note ?? '',
+          author: input.author ?? '',
+          now: new Date().toISOString(),
+        });
         marks.writeTargets(id, targets);
         setTags(id, input.tags ?? []);
       })();
@@ -158,9 +172,13 @@ export function createAnnotationRepository(db: Db) {
     reanchor: marks.reanchor,
 
     allTags(): string[] {
-      return (db.prepare('SELECT DISTINCT t.name FROM tags t JOIN annotation_tags a ON a.tag_id = t.id JOIN annotations n ON n.id = a.annotation_id WHERE n.deleted_at IS NULL ORDER BY t.name').all() as { name: string }[]).map(
-        (r) => r.name,
-      );
+      return (
+        db
+          .prepare(
+            'SELECT DISTINCT t.name FROM tags t JOIN annotation_tags a ON a.tag_id = t.id JOIN annotations n ON n.id = a.annotation_id WHERE n.deleted_at IS NULL ORDER BY t.name',
+          )
+          .all() as { name: string }[]
+      ).map((r) => r.name);
     },
 
     count(): number {

@@ -25,7 +25,9 @@ export interface BackupCounts {
  * What made a backup: the scheduler (at start and after writes), 立即备份, the safety backup a
  * restore takes first, or an imported file.
  */
-export type BackupKind = 'auto' | 'manual' | 'safety' | 'import';
+import type { BackupKind } from '../common/vocabulary';
+import { fileStamp } from '../common/localTime';
+export type { BackupKind };
 const BACKUP_KINDS: readonly BackupKind[] = ['auto', 'manual', 'safety', 'import'];
 
 export interface BackupInfo {
@@ -48,12 +50,8 @@ export function backupFolder(dataDir: string): string {
   return join(dataDir, BACKUP_FOLDER);
 }
 
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
 /** YYYYMMDD-HHMMSS in local time: what the user sees in a file manager matches the clock. */
-export function timestamp(d: Date): string {
-  return `${d.getFullYear()}${pad(d.getMonth() + 1)}${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}${pad(d.getSeconds())}`;
-}
+export const timestamp = fileStamp;
 
 interface ParsedName {
   name: string;
@@ -154,7 +152,12 @@ export function labelBackup(dir: string, name: string | null, kind: BackupKind =
 }
 
 /** Name, time, size and counts of one backup; counts are null when it cannot be read. */
-export function readBackupInfo(dir: string, name: string, opts: BackupFileOptions = {}, labels: Record<string, BackupKind> = readBackupLabels(dir)): BackupInfo {
+export function readBackupInfo(
+  dir: string,
+  name: string,
+  opts: BackupFileOptions = {},
+  labels: Record<string, BackupKind> = readBackupLabels(dir),
+): BackupInfo {
   const parsed = parseBackupName(name);
   if (!parsed) throw new ReviewDeskError('backup/not-found', '没有这个备份。');
   const file = join(dir, name);

@@ -21,12 +21,15 @@
 import { createHash } from 'node:crypto';
 import type { TextTarget } from '../anchor/types';
 import type { BundleAnnotation, BundleContents, BundleDraft, BundleHistoryStep, BundleReport, BundleVersion } from '../bundle/format';
-import { DRAFT_KINDS } from '../draft/kinds';
+import { KIND_SPECS } from '../draft/kinds';
+import { normalizeFields, parseStoredFields } from '../draft/stored';
 import { ReviewDeskError, isReviewDeskError } from '../errors';
+import type { ApiError } from '../common/errorCodes';
 import { importReportBytes, type ParsedReport } from '../report';
 import type { Db } from './db';
 import { createMarkStore, resolveTargetsWith } from './marks';
 import { BLOCK_COLUMNS, toBlock, versionMetaOf, type BlockRow } from './reports';
+import { isoLocalMinute } from '../common/localTime';
 
 export interface MergeCounts {
   added: number;
@@ -64,7 +67,7 @@ export interface BundleImportOptions {
    * The bundled sources already parsed (in a worker, by version id); without them each source
    * is parsed here. Either way the bundle's paragraphs must be what the source gives.
    */
-  sources?: Readonly<Record<string, { parsed: ParsedReport } | { error: { code: string; message: string } }>>;
+  sources?: Readonly<Record<string, { parsed: ParsedReport } | { error: ApiError }>>;
 }
 
 /** How far ahead of this machine's clock a bundle's dates may be: two PCs' clocks rarely agree. */
@@ -161,7 +164,7 @@ function markName(kind: MarkKind, m: BundleAnnotation | BundleDraft, targets: re
 
 /** A mark in a sentence: 批注“…”, 修改意见“…”. */
 function markLabel(kind: MarkKind, m: BundleAnnotation | BundleDraft): string {
-  const name = kind === 'annotation' ? '批注' : DRAFT_KINDS[(m as BundleDraft).kind].name;
+  const name = kind === 'annotation' ? '批注' : KIND_SPECS[(m as BundleDraft).kind].name;
   const what = markName(kind, m);
   return what ? `${name}“${what}”` : kind === 'annotation' ? '一条批注' : `一份${name}`;
 }
@@ -171,12 +174,6 @@ function versionLabel(report: BundleReport, v: BundleVersion): string {
 }
 
 const KIND_NAMES: Record<RecordKind, string> = { report: '一份报告', version: '一个报告版本', annotation: '一条批注', draft: '一份意见稿' };
-
-function shownTime(iso: string): string {
-  const d = new Date(iso);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}`;
-}
 
 // ---- export -------------------------------------------------------------------------------
 
@@ -208,19 +205,17 @@ export function collectBundle(db: Db, opts: { reportId?: string } = {}): Pick<Bu
         source_bytes: Buffer;
         meta_json: string;
       }[]
-    ).map(
-      (v): BundleVersion => ({
-        id: v.id,
-        label: v.label,
-        ord: v.ord,
-        importedAt: v.imported_at,
-        sourceName: v.source_name,
-        sourceSha256: v.source_sha256,
-        sourceBase64: Buffer.from(v.source_bytes).toString('base64'),
-        meta: JSON.parse(v.meta_json) as BundleVersion['meta'],
-        blocks: (blocksOf.all(v.id) as BlockRow[]).map(toBlock),
-      }),
-    ),
+    ).map((v): BundleVersion => ({
+      id: v.id,
+      label: v.label,
+      ord: v.ord,
+      importedAt: v.imported_at,
+      sourceName: v.source_name,
+      sourceSha256: v.source_sha256,
+      sourceBase64: Buffer.from(v.source_bytes).toString('base64'),
+      meta: JSON.parse(v.meta_json) as BundleVersion['meta'],
+      blocks: (blocksOf.all(v.id) as BlockRow[]).map(toBlock),
+    })),
   }));
 
   const annTargets = createMarkStore(db, 'annotations');
@@ -233,16 +228,14 @@ export function collectBundle(db: Db, opts: { reportId?: string } = {}): Pick<Bu
 
   /** Anchor history, and for an orphan the version whose text its targets still quote. */
   const travelling = (kind: MarkKind, row: MarkRow, targets: TextTarget[], reportVersions: string[]) => {
-    const history = (historyOf.all(row.id, kind) as HistoryRow[]).map(
-      (h): BundleHistoryStep => ({
-        fromVersionId: h.from_version_id,
-        toVersionId: h.to_version_id,
-        targets: (JSON.parse(h.targets_json) as TextTarget[]).map(plainTarget),
-        outcome: h.outcome,
-        score: h.score,
-        carriedAt: h.carried_at,
-      }),
-    );
+    const history = (historyOf.all(row.id, kind) as HistoryRow[]).map((h): BundleHistoryStep => ({
+      fromVersionId: h.from_version_id,
+      toVersionId: h.to_version_id,
+      targets: (JSON.parse(h.targets_json) as TextTarget[]).map(plainTarget),
+      outcome: h.outcome,
+      score: h.score,
+      carriedAt: h.carried_at,
+    }));
     const out: Pick<BundleAnnotation, 'history' | 'targetsVersionId'> = {};
     if (history.length) out.history = history;
     if (row.anchor_status === 'orphaned' && targets.length) {
@@ -272,7 +265,7 @@ export function collectBundle(db: Db, opts: { reportId?: string } = {}): Pick<Bu
         ...markOf(d),
         kind: d.kind as BundleDraft['kind'],
         title: d.title,
-        fields: JSON.parse(d.fields_json) as Record<string, string>,
+        fields: parseStoredFields(d.kind, d.fields_json),
         status: d.status as BundleDraft['status'],
         targets,
         ...travelling('draft', d, targets, reportVersions),
@@ -332,7 +325,7 @@ function checkDates(bundle: BundleContents, now: number): void {
     if (iso === null || Date.parse(iso) <= now + CLOCK_SKEW_MS) return;
     throw new ReviewDeskError(
       'bundle/future-date',
-      `交换包里${what()}是 ${shownTime(iso)}，比本机当前时间晚了一天以上，可能是导出它的电脑时钟不准。请校准时钟后重新导出。已拒绝导入，没有写入任何数据。`,
+      `交换包里${what()}是 ${isoLocalMinute(iso)}，比本机当前时间晚了一天以上，可能是导出它的电脑时钟不准。请校准时钟后重新导出。已拒绝导入，没有写入任何数据。`,
     );
   };
   check(bundle.manifest.createdAt, () => '的导出时间');
@@ -440,7 +433,9 @@ function planVersions(db: Db, bundle: BundleContents, opts: BundleImportOptions)
         continue;
       }
       // a twin must be in the report the others mapped onto: one bundled report, one local report
-      const twin = (bySource.all(v.sourceSha256) as { id: string; report_id: string }[]).find((t) => (!mapped || t.report_id === mapped) && localFingerprint(t.id) === fingerprint);
+      const twin = (bySource.all(v.sourceSha256) as { id: string; report_id: string }[]).find(
+        (t) => (!mapped || t.report_id === mapped) && localFingerprint(t.id) === fingerprint,
+      );
       if (twin) {
         mapped ??= twin.report_id;
         versions.push({ incoming: v, report, localId: twin.id, action: 'same' });
@@ -489,7 +484,8 @@ function resolveMarks(db: Db, bundle: BundleContents, plan: Plan) {
   const stored = storedParagraphs(db);
   const inserted = new Map<string, { reportId: string; paragraphs: Paragraphs }>();
   for (const p of plan.versions) {
-    if (p.action === 'insert') inserted.set(p.localId, { reportId: plan.reportMap.get(p.report.id)!, paragraphs: new Map(p.parsed!.blocks.map((b) => [b.id, b])) });
+    if (p.action === 'insert')
+      inserted.set(p.localId, { reportId: plan.reportMap.get(p.report.id)!, paragraphs: new Map(p.parsed!.blocks.map((b) => [b.id, b])) });
   }
   const conflicting = new Set(plan.versions.filter((p) => p.action === 'conflict').map((p) => p.localId));
   const reportOfStored = db.prepare('SELECT report_id FROM versions WHERE id = ?');
@@ -511,7 +507,8 @@ function resolveMarks(db: Db, bundle: BundleContents, plan: Plan) {
       if (!paragraphs.has(t.blockId)) throw invalid(`${label}指向的段落不在对应的版本中`);
       let rebuilt: TextTarget;
       try {
-        [rebuilt] = resolveTargetsWith((id) => paragraphs.get(id), [t]);
+        // positions only: a quote that disagrees is the bundle's fault, said below in its terms
+        [rebuilt] = resolveTargetsWith((id) => paragraphs.get(id), [{ blockId: t.blockId, start: t.start, end: t.end }]);
       } catch (e) {
         if (isReviewDeskError(e)) throw invalid(`${label}的起止位置超出了段落范围`);
         throw e;
@@ -528,7 +525,14 @@ function resolveMarks(db: Db, bundle: BundleContents, plan: Plan) {
     const reportId = plan.reportMap.get(m.reportId) ?? m.reportId;
     if (reportOf(versionId) !== reportId) throw invalid(`${label}所属的报告与它所在的版本不对应`);
 
-    const skip = (): ResolvedMark<T> => ({ incoming: m, reportId, versionId, targets: [], history: [], skip: '它所在的报告版本与本机同一编号的版本内容不同，没有导入。' });
+    const skip = (): ResolvedMark<T> => ({
+      incoming: m,
+      reportId,
+      versionId,
+      targets: [],
+      history: [],
+      skip: '它所在的报告版本与本机同一编号的版本内容不同，没有导入。',
+    });
     if (conflicting.has(versionId)) return skip();
 
     let targetsVersionId = versionId;
@@ -567,7 +571,6 @@ type ResolvedMarks = ReturnType<typeof resolveMarks>;
 function newer(a: string, b: string): number {
   return Date.parse(a) - Date.parse(b);
 }
-
 
 function applyPlan(db: Db, bundle: BundleContents, plan: Plan, marks: ResolvedMarks): BundleImportResult {
   const result: BundleImportResult = {
@@ -613,9 +616,33 @@ function applyPlan(db: Db, bundle: BundleContents, plan: Plan, marks: ResolvedMa
     const reportId = plan.reportMap.get(p.report.id)!;
     const ord = ordTaken.get(reportId, v.ord) ? ((maxOrd.get(reportId) as { m: number | null }).m ?? -1) + 1 : v.ord;
     const prev = (previous.get(reportId, ord) as { id: string } | undefined)?.id ?? null;
-    insertVersion.run(v.id, reportId, v.label, ord, v.importedAt, v.sourceName, v.sourceSha256, Buffer.from(v.sourceBase64, 'base64'), JSON.stringify(versionMetaOf(parsed, prev)));
+    insertVersion.run(
+      v.id,
+      reportId,
+      v.label,
+      ord,
+      v.importedAt,
+      v.sourceName,
+      v.sourceSha256,
+      Buffer.from(v.sourceBase64, 'base64'),
+      JSON.stringify(versionMetaOf(parsed, prev)),
+    );
     for (const b of parsed.blocks) {
-      insertBlock.run(v.id, b.id, b.ord, b.kind, b.path, b.level, b.part, b.section, b.headingEnd, b.leadEnd, b.text.slice(0, b.leadEnd || b.headingEnd), JSON.stringify(b.sentenceEnds), b.text);
+      insertBlock.run(
+        v.id,
+        b.id,
+        b.ord,
+        b.kind,
+        b.path,
+        b.level,
+        b.part,
+        b.section,
+        b.headingEnd,
+        b.leadEnd,
+        b.text.slice(0, b.leadEnd || b.headingEnd),
+        JSON.stringify(b.sentenceEnds),
+        b.text,
+      );
     }
     result.versions.added++;
   }
@@ -628,7 +655,9 @@ function applyPlan(db: Db, bundle: BundleContents, plan: Plan, marks: ResolvedMa
 
 /** Adds the steps of a mark's history this database does not have yet (importing twice adds nothing). */
 function historyWriter(db: Db) {
-  const exists = db.prepare('SELECT 1 FROM anchor_history WHERE mark_id = ? AND kind = ? AND from_version_id = ? AND to_version_id = ? AND carried_at = ? AND outcome = ?');
+  const exists = db.prepare(
+    'SELECT 1 FROM anchor_history WHERE mark_id = ? AND kind = ? AND from_version_id = ? AND to_version_id = ? AND carried_at = ? AND outcome = ?',
+  );
   const insert = db.prepare(
     `INSERT INTO anchor_history(mark_id, kind, from_version_id, to_version_id, targets_json, outcome, score, carried_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -724,7 +753,9 @@ function latest(first: string, ...rest: (string | null)[]): string {
 }
 
 function mergeAnnotations(db: Db, items: ResolvedMark<BundleAnnotation>[], bundle: BundleContents, history: HistoryWriter, result: BundleImportResult): void {
-  const selectOne = db.prepare(`SELECT *, (SELECT MAX(carried_at) FROM anchor_history h WHERE h.mark_id = annotations.id) AS last_carried_at FROM annotations WHERE id = ?`);
+  const selectOne = db.prepare(
+    `SELECT *, (SELECT MAX(carried_at) FROM anchor_history h WHERE h.mark_id = annotations.id) AS last_carried_at FROM annotations WHERE id = ?`,
+  );
   const targets = createMarkStore(db, 'annotations');
   const tagsOf = db.prepare('SELECT t.name FROM annotation_tags a JOIN tags t ON t.id = a.tag_id WHERE a.annotation_id = ? ORDER BY t.name');
   const insert = db.prepare(
@@ -749,7 +780,14 @@ function mergeAnnotations(db: Db, items: ResolvedMark<BundleAnnotation>[], bundl
     local: (id) => selectOne.get(id) as AnnotationRow | undefined,
     fingerprint: (m) =>
       'incoming' in m
-        ? JSON.stringify([m.versionId, m.incoming.color, m.incoming.note, [...new Set(m.incoming.tags.map((t) => t.trim()))].sort(), m.targets, m.incoming.deletedAt !== null])
+        ? JSON.stringify([
+            m.versionId,
+            m.incoming.color,
+            m.incoming.note,
+            [...new Set(m.incoming.tags.map((t) => t.trim()))].sort(),
+            m.targets,
+            m.incoming.deletedAt !== null,
+          ])
         : JSON.stringify([
             m.version_id,
             m.color,
@@ -772,7 +810,9 @@ function mergeAnnotations(db: Db, items: ResolvedMark<BundleAnnotation>[], bundl
 }
 
 function mergeDrafts(db: Db, items: ResolvedMark<BundleDraft>[], bundle: BundleContents, history: HistoryWriter, result: BundleImportResult): void {
-  const selectOne = db.prepare(`SELECT *, (SELECT MAX(carried_at) FROM anchor_history h WHERE h.mark_id = drafts.id) AS last_carried_at FROM drafts WHERE id = ?`);
+  const selectOne = db.prepare(
+    `SELECT *, (SELECT MAX(carried_at) FROM anchor_history h WHERE h.mark_id = drafts.id) AS last_carried_at FROM drafts WHERE id = ?`,
+  );
   const targets = createMarkStore(db, 'drafts');
   const insert = db.prepare(
     `INSERT INTO drafts(id, report_id, version_id, kind, title, fields_json, status, author, created_at, updated_at, deleted_at, anchor_status, anchor_score)
@@ -781,7 +821,7 @@ function mergeDrafts(db: Db, items: ResolvedMark<BundleDraft>[], bundle: BundleC
   const update = db.prepare(
     `UPDATE drafts SET report_id = ?, version_id = ?, kind = ?, title = ?, fields_json = ?, status = ?, author = ?, updated_at = ?, deleted_at = ?, anchor_status = ?, anchor_score = ? WHERE id = ?`,
   );
-  // field order must not make two equal drafts look different
+  // field order, or a key one side leaves at its empty value, must not make two equal drafts look different
   const sortedFields = (f: Record<string, string>) => Object.fromEntries(Object.entries(f).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
   merge<BundleDraft, DraftRow>(items, bundle, history, result.drafts, result.conflicts, {
@@ -789,24 +829,59 @@ function mergeDrafts(db: Db, items: ResolvedMark<BundleDraft>[], bundle: BundleC
     local: (id) => selectOne.get(id) as DraftRow | undefined,
     fingerprint: (m) =>
       'incoming' in m
-        ? JSON.stringify([m.versionId, m.incoming.kind, m.incoming.title, sortedFields(m.incoming.fields), m.incoming.status, m.targets, m.incoming.deletedAt !== null])
+        ? JSON.stringify([
+            m.versionId,
+            m.incoming.kind,
+            m.incoming.title,
+            sortedFields(normalizeFields(m.incoming.kind, m.incoming.fields)),
+            m.incoming.status,
+            m.targets,
+            m.incoming.deletedAt !== null,
+          ])
         : JSON.stringify([
             m.version_id,
             m.kind,
             m.title,
-            sortedFields(JSON.parse(m.fields_json) as Record<string, string>),
+            sortedFields(parseStoredFields(m.kind, m.fields_json)),
             m.status,
             targets.readTargets(m.id),
             m.deleted_at !== null,
           ]),
     insert: (r) => {
       const m = r.incoming;
-      insert.run(m.id, r.reportId, r.versionId, m.kind, m.title, JSON.stringify(m.fields), m.status, m.author, m.createdAt, m.updatedAt, m.deletedAt, m.anchorStatus, m.anchorScore);
+      insert.run(
+        m.id,
+        r.reportId,
+        r.versionId,
+        m.kind,
+        m.title,
+        JSON.stringify(m.fields),
+        m.status,
+        m.author,
+        m.createdAt,
+        m.updatedAt,
+        m.deletedAt,
+        m.anchorStatus,
+        m.anchorScore,
+      );
       targets.writeTargets(m.id, r.targets);
     },
     update: (r) => {
       const m = r.incoming;
-      update.run(r.reportId, r.versionId, m.kind, m.title, JSON.stringify(m.fields), m.status, m.author, m.updatedAt, m.deletedAt, m.anchorStatus, m.anchorScore, m.id);
+      update.run(
+        r.reportId,
+        r.versionId,
+        m.kind,
+        m.title,
+        JSON.stringify(m.fields),
+        m.status,
+        m.author,
+        m.updatedAt,
+        m.deletedAt,
+        m.anchorStatus,
+        m.anchorScore,
+        m.id,
+      );
       targets.writeTargets(m.id, r.targets);
     },
   });

@@ -55,7 +55,13 @@ export function checkIntegrity(db: Db): void {
     throw new ReviewDeskError('store/corrupt', `数据文件已损坏或不是审议台的数据文件（${(e as Error).message}）`);
   }
   if (rows.length !== 1 || rows[0].integrity_check !== 'ok') {
-    throw new ReviewDeskError('store/corrupt', `数据文件完整性检查未通过：${rows.map((r) => r.integrity_check).slice(0, 3).join('；')}`);
+    throw new ReviewDeskError(
+      'store/corrupt',
+      `数据文件完整性检查未通过：${rows
+        .map((r) => r.integrity_check)
+        .slice(0, 3)
+        .join('；')}`,
+    );
   }
 }
 

@@ -5,6 +5,7 @@
  * Also signing earlier unsigned work once the user has set a name.
  */
 import { authorKey } from '../draft/authorship';
+import { parseStoredFields } from '../draft/stored';
 import type { Db } from './db';
 
 export interface BlockAuthorCounts {
@@ -45,7 +46,10 @@ export function delegationSummary(db: Db, versionId: string): DelegationSummary 
       )
       .all(versionId) as { blockId: string; author: string; n: number }[];
   const totals = (table: 'annotations' | 'drafts') =>
-    db.prepare(`SELECT author, COUNT(*) AS n FROM ${table} WHERE version_id = ? AND deleted_at IS NULL GROUP BY author`).all(versionId) as { author: string; n: number }[];
+    db.prepare(`SELECT author, COUNT(*) AS n FROM ${table} WHERE version_id = ? AND deleted_at IS NULL GROUP BY author`).all(versionId) as {
+      author: string;
+      n: number;
+    }[];
 
   // Spellings of one name are one person, shown under the spelling used most.
   const spellings = new Map<string, Map<string, number>>();
@@ -108,19 +112,15 @@ export function unsignedCounts(db: Db): UnsignedCounts {
  * Signs every unsigned live annotation and draft with `name`, in one transaction. `fields` gives
  * a draft's fields as signed (name fields, an empty 代表团 / 界别), or null to keep them.
  */
-export function signUnsigned(
-  db: Db,
-  name: string,
-  fields: (kind: string, fields: Record<string, string>) => Record<string, string> | null,
-): UnsignedCounts {
+export function signUnsigned(db: Db, name: string, fields: (kind: string, fields: Record<string, string>) => Record<string, string> | null): UnsignedCounts {
   return db.transaction(() => {
     const now = new Date().toISOString();
     const annotations = db.prepare(`UPDATE annotations SET author = ?, updated_at = ? WHERE ${UNSIGNED}`).run(name, now).changes;
     const rows = db.prepare(`SELECT id, kind, fields_json FROM drafts WHERE ${UNSIGNED}`).all() as { id: string; kind: string; fields_json: string }[];
     const update = db.prepare('UPDATE drafts SET author = ?, fields_json = ?, updated_at = ? WHERE id = ?');
     for (const r of rows) {
-      const current = JSON.parse(r.fields_json) as Record<string, string>;
-      update.run(name, JSON.stringify(fields(r.kind, current) ?? current), now, r.id);
+      const signed = fields(r.kind, parseStoredFields(r.kind, r.fields_json));
+      update.run(name, signed ? JSON.stringify(signed) : r.fields_json, now, r.id);
     }
     return { annotations, drafts: rows.length };
   })();

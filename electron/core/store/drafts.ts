@@ -4,14 +4,17 @@ import { ReviewDeskError } from '../errors';
 import type { AnchorStatus } from '../anchor/types';
 import type { AnnotationTarget } from '../model';
 import type { Db } from './db';
-import { createMarkStore, toTarget, type TargetRow, resolveTargets } from './marks';
+import { parseStoredFields } from '../draft/stored';
+import { createMarkStore, toTarget, type TargetRow, resolveTargets, type TargetPosition } from './marks';
 
 export interface StoredDraft {
   id: string;
   reportId: string;
   versionId: string;
+  /** One of DRAFT_KINDS, or a kind from a newer app (see toDraft in core/draft/view.ts). */
   kind: string;
   title: string;
+  /** The kind's fields as parseStoredFields reads them: its keys only, each a string. */
   fields: Record<string, string>;
   status: string;
   author: string;
@@ -31,7 +34,8 @@ export interface DraftCreate {
   fields?: Record<string, string>;
   status?: string;
   author?: string;
-  targets?: AnnotationTarget[];
+  /** positions; quote and context are taken from the text */
+  targets?: TargetPosition[];
 }
 export interface DraftPatch {
   title?: string;
@@ -73,7 +77,7 @@ export function createDraftRepository(db: Db) {
       versionId: r.version_id,
       kind: r.kind,
       title: r.title,
-      fields: JSON.parse(r.fields_json) as Record<string, string>,
+      fields: parseStoredFields(r.kind, r.fields_json),
       status: r.status,
       author: r.author,
       createdAt: r.created_at,
@@ -87,8 +91,8 @@ export function createDraftRepository(db: Db) {
   }
 
   function get(id: string, opts: { includeDeleted?: boolean } = {}): StoredDraft {
-    const r = selectOne.get(id) as Row | undefined;
-    if (!r || (r.deleted_at && !opts.includeDeleted)) throw new ReviewDeskError('not-found/draft', '找不到这份意见稿，可能已被删除。');
+    const r = marks.selectLive<Row>(id, opts);
+    if (!r) throw new ReviewDeskError('not-found/draft', '找不到这份意见稿，可能已被删除。');
     return hydrate(r);
   }
 
@@ -104,7 +108,18 @@ export function createDraftRepository(db: Db) {
         db.prepare(
           `INSERT INTO drafts(id, report_id, version_id, kind, title, fields_json, status, author, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        ).run(id, v.report_id, input.versionId, input.kind, input.title ?? '', JSON.stringify(input.fields ?? {}), input.status ?? 'draft', input.author ?? '', now, now);
+        ).run(
+          id,
+          v.report_id,
+          input.versionId,
+          input.kind,
+          input.title ?? '',
+          JSON.stringify(input.fields ?? {}),
+          input.status ?? 'draft',
+          input.author ?? '',
+          now,
+          now,
+        );
         marks.writeTargets(id, resolveTargets(db, input.versionId, input.targets ?? []));
       })();
       return get(id);
@@ -132,7 +147,9 @@ export function createDraftRepository(db: Db) {
       return get(id);
     },
     listByReport(reportId: string, opts: { includeDeleted?: boolean } = {}): StoredDraft[] {
-      const rows = db.prepare(`SELECT * FROM drafts WHERE report_id = ? ${opts.includeDeleted ? '' : 'AND deleted_at IS NULL'} ORDER BY created_at`).all(reportId) as Row[];
+      const rows = db
+        .prepare(`SELECT * FROM drafts WHERE report_id = ? ${opts.includeDeleted ? '' : 'AND deleted_at IS NULL'} ORDER BY created_at`)
+        .all(reportId) as Row[];
       return rows.map(hydrate);
     },
     reanchor: marks.reanchor,

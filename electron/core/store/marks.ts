@@ -45,7 +45,20 @@ export function createMarkStore(db: Db, table: MarkTable) {
     targets.forEach((t, i) => insertStmt.run(id, i, t.blockId, t.start, t.end, t.exact, t.prefix, t.suffix));
   }
 
+  // A mark lives inside its report and version: once either is deleted (to the 回收站) the mark
+  // is out of reach for writes too, or an edit would commit and then fail to show itself.
+  const selectStmt = db.prepare(
+    `SELECT m.*, (r.deleted_at IS NOT NULL OR v.deleted_at IS NOT NULL OR r.id IS NULL OR v.id IS NULL) AS owner_gone
+     FROM ${table} m LEFT JOIN reports r ON r.id = m.report_id LEFT JOIN versions v ON v.id = m.version_id WHERE m.id = ?`,
+  );
+
   return {
+    /** The mark's row, or undefined when it, its report or its version is gone (deleted rows only with includeDeleted). */
+    selectLive<Row extends { deleted_at: string | null }>(id: string, opts: { includeDeleted?: boolean } = {}): Row | undefined {
+      const r = selectStmt.get(id) as (Row & { owner_gone: number }) | undefined;
+      if (!r || r.owner_gone || (r.deleted_at && !opts.includeDeleted)) return undefined;
+      return r;
+    },
     readTargets: (id: string): TextTarget[] => (readStmt.all(id) as TargetRow[]).map(toTarget),
     writeTargets,
 
@@ -79,7 +92,13 @@ export function createMarkStore(db: Db, table: MarkTable) {
     /** Moves a mark to another version with re-anchored targets; none given keeps the old ones (an orphan). */
     reanchor(id: string, versionId: string, targets: AnnotationTarget[], status: AnchorStatus, score: number): void {
       db.transaction(() => {
-        db.prepare(`UPDATE ${table} SET version_id = ?, anchor_status = ?, anchor_score = ?, updated_at = ? WHERE id = ?`).run(versionId, status, score, new Date().toISOString(), id);
+        db.prepare(`UPDATE ${table} SET version_id = ?, anchor_status = ?, anchor_score = ?, updated_at = ? WHERE id = ?`).run(
+          versionId,
+          status,
+          score,
+          new Date().toISOString(),
+          id,
+        );
         if (targets.length) writeTargets(id, targets);
       })();
     },
@@ -90,22 +109,44 @@ export function createMarkStore(db: Db, table: MarkTable) {
 export type BlockTextOf = (blockId: string) => { id: string; text: string } | undefined;
 
 /**
- * The stored selectors of a new mark, taken from the paragraph's own text: the quote and its
- * context are never trusted from the caller (a client may send only positions), and a range
- * outside the paragraph is refused. `blockOf` reads the paragraphs the mark will live on —
- * the database here, a version still being imported for exchange bundles.
+ * Where a mark is, as a caller sends it: a position, and the quote the user saw there if the
+ * caller sends it (compared, never stored). Context sent along by older callers is ignored.
  */
-export function resolveTargetsWith(blockOf: BlockTextOf, targets: readonly Pick<TextTarget, 'blockId' | 'start' | 'end'>[]): TextTarget[] {
+export type TargetPosition = Pick<TextTarget, 'blockId' | 'start' | 'end'> & Partial<Pick<TextTarget, 'exact' | 'prefix' | 'suffix'>>;
+
+/**
+ * The one check of a mark's targets, for every way a mark gets them (annotations, drafts,
+ * re-attaching, exchange bundles): the paragraph is in the version, the range is inside it and
+ * not empty, and a quote sent along is the text there — a selection made on words that have
+ * since changed is refused, not stored on other words. The stored quote and its context are then
+ * taken from the paragraph's own text, never from the caller. `blockOf` reads the paragraphs the
+ * mark will live on — the database here, a version still being imported for exchange bundles.
+ */
+export function resolveTargetsWith(blockOf: BlockTextOf, targets: readonly TargetPosition[]): TextTarget[] {
   return targets.map((t) => {
     const b = blockOf(t.blockId);
-    if (!b) throw new ReviewDeskError('mark/bad-target', '所选文字所在的段落不在这个版本中。');
+    if (!b) throw new ReviewDeskError('mark/bad-target', '所选文字所在的段落不在这个版本中，请在正在阅读的版本里重新选择。');
     if (t.start < 0 || t.end > b.text.length || t.start >= t.end) throw new ReviewDeskError('mark/bad-target', '所选文字的起止位置超出了段落范围。');
+    if (t.exact !== undefined && b.text.slice(t.start, t.end) !== t.exact)
+      throw new ReviewDeskError('mark/bad-target', '所选文字与报告原文对不上，请重新选择。');
     return makeTarget(b, t.start, t.end);
   });
 }
 
-/** resolveTargetsWith over a version already in the database. */
-export function resolveTargets(db: Db, versionId: string, targets: readonly Pick<TextTarget, 'blockId' | 'start' | 'end'>[]): TextTarget[] {
+/** A version's paragraph text, read from the database. */
+export function blockTextIn(db: Db, versionId: string): BlockTextOf {
   const blockText = db.prepare('SELECT id, text FROM blocks WHERE version_id = ? AND id = ?');
-  return resolveTargetsWith((blockId) => blockText.get(versionId, blockId) as { id: string; text: string } | undefined, targets);
+  return (blockId) => blockText.get(versionId, blockId) as { id: string; text: string } | undefined;
+}
+
+/**
+ * What the repositories store for new targets: resolved from their positions. A caller's
+ * selection (with its quote) is checked where it enters — the API handlers — by the same
+ * resolveTargetsWith; below that, positions are what counts.
+ */
+export function resolveTargets(db: Db, versionId: string, targets: readonly TargetPosition[]): TextTarget[] {
+  return resolveTargetsWith(
+    blockTextIn(db, versionId),
+    targets.map(({ blockId, start, end }) => ({ blockId, start, end })),
+  );
 }

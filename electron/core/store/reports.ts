@@ -112,7 +112,9 @@ export function createReportRepository(db: Db) {
 
   /** Live versions of a report (those in the trash are left out). */
   function versionsOf(reportId: string): VersionInfo[] {
-    return (db.prepare(`SELECT ${VERSION_COLS} FROM versions WHERE report_id = ? AND deleted_at IS NULL ORDER BY ord`).all(reportId) as VersionRow[]).map(toVersion);
+    return (db.prepare(`SELECT ${VERSION_COLS} FROM versions WHERE report_id = ? AND deleted_at IS NULL ORDER BY ord`).all(reportId) as VersionRow[]).map(
+      toVersion,
+    );
   }
 
   function getVersionInfo(versionId: string): VersionInfo {
@@ -123,8 +125,7 @@ export function createReportRepository(db: Db) {
 
   function getReportRow(reportId: string): Omit<Report, 'versions'> {
     const r = db.prepare('SELECT id, title, kind, year, region, created_at FROM reports WHERE id = ? AND deleted_at IS NULL').get(reportId) as
-      | { id: string; title: string; kind: string; year: number | null; region: string | null; created_at: string }
-      | undefined;
+      { id: string; title: string; kind: string; year: number | null; region: string | null; created_at: string } | undefined;
     if (!r) throw new ReviewDeskError('not-found/report', '找不到该报告，可能已被删除。');
     return { id: r.id, title: r.title, kind: r.kind, year: r.year, region: r.region, createdAt: r.created_at };
   }
@@ -143,20 +144,17 @@ export function createReportRepository(db: Db) {
 
     getVersion(versionId: string): ReportVersion {
       const version = getVersionInfo(versionId);
-      const blocks = (
-        db.prepare(`SELECT ${BLOCK_COLUMNS} FROM blocks WHERE version_id = ? ORDER BY ord`).all(versionId) as BlockRow[]
-      ).map(toBlock);
+      const blocks = (db.prepare(`SELECT ${BLOCK_COLUMNS} FROM blocks WHERE version_id = ? ORDER BY ord`).all(versionId) as BlockRow[]).map(toBlock);
       return { report: getReportRow(version.reportId), version, blocks };
     },
 
     blocksOf(versionId: string): Block[] {
-      return (
-        db.prepare(`SELECT ${BLOCK_COLUMNS} FROM blocks WHERE version_id = ? ORDER BY ord`).all(versionId) as BlockRow[]
-      ).map(toBlock);
+      return (db.prepare(`SELECT ${BLOCK_COLUMNS} FROM blocks WHERE version_id = ? ORDER BY ord`).all(versionId) as BlockRow[]).map(toBlock);
     },
 
     sourceBytes(versionId: string): { name: string; bytes: Buffer } {
-      const r = db.prepare('SELECT source_name, source_bytes FROM versions WHERE id = ?').get(versionId) as { source_name: string; source_bytes: Buffer } | undefined;
+      const r = db.prepare('SELECT source_name, source_bytes FROM versions WHERE id = ?').get(versionId) as
+        { source_name: string; source_bytes: Buffer } | undefined;
       if (!r) throw new ReviewDeskError('not-found/version', '找不到该报告版本。');
       return { name: r.source_name, bytes: r.source_bytes };
     },
@@ -170,7 +168,8 @@ export function createReportRepository(db: Db) {
         let reportId = input.reportId;
         if (reportId) {
           getReportRow(reportId);
-          const dup = db.prepare('SELECT label FROM versions WHERE report_id = ? AND source_sha256 = ? AND deleted_at IS NULL').get(reportId, sha) as { label: string } | undefined;
+          const dup = db.prepare('SELECT label FROM versions WHERE report_id = ? AND source_sha256 = ? AND deleted_at IS NULL').get(reportId, sha) as
+            { label: string } | undefined;
           if (dup) throw new ReviewDeskError('import/duplicate-version', `这个文件已作为“${dup.label}”导入过，无需重复导入。`);
         } else {
           reportId = randomUUID();
@@ -186,13 +185,24 @@ export function createReportRepository(db: Db) {
         }
         // ord counts every version ever imported (a restored one keeps its place); the predecessor is the newest live one.
         const last = db.prepare('SELECT MAX(ord) AS ord FROM versions WHERE report_id = ?').get(reportId) as { ord: number | null };
-        const prev = db.prepare('SELECT id FROM versions WHERE report_id = ? AND deleted_at IS NULL ORDER BY ord DESC LIMIT 1').get(reportId) as { id: string } | undefined;
+        const prev = db.prepare('SELECT id FROM versions WHERE report_id = ? AND deleted_at IS NULL ORDER BY ord DESC LIMIT 1').get(reportId) as
+          { id: string } | undefined;
         const ord = last.ord === null ? 0 : last.ord + 1;
         const versionId = randomUUID();
         const meta = versionMetaOf(parsed, prev?.id ?? null);
         db.prepare(
           'INSERT INTO versions(id, report_id, label, ord, imported_at, source_name, source_sha256, source_bytes, meta_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        ).run(versionId, reportId, input.label ?? (ord === 0 ? '征求意见稿' : `修改稿${ord}`), ord, now, input.sourceName, sha, Buffer.from(input.sourceBytes), JSON.stringify(meta));
+        ).run(
+          versionId,
+          reportId,
+          input.label ?? (ord === 0 ? '征求意见稿' : `修改稿${ord}`),
+          ord,
+          now,
+          input.sourceName,
+          sha,
+          Buffer.from(input.sourceBytes),
+          JSON.stringify(meta),
+        );
         for (const b of parsed.blocks) {
           insertBlock.run({
             version_id: versionId,
@@ -284,7 +294,11 @@ export function createReportRepository(db: Db) {
 
     /** What is in the trash: deleted reports, and deleted versions of reports that are not. Newest first. */
     trash(): TrashEntry[] {
-      const reports = db.prepare('SELECT id, title, deleted_at FROM reports WHERE deleted_at IS NOT NULL').all() as { id: string; title: string; deleted_at: string }[];
+      const reports = db.prepare('SELECT id, title, deleted_at FROM reports WHERE deleted_at IS NOT NULL').all() as {
+        id: string;
+        title: string;
+        deleted_at: string;
+      }[];
       const versions = db
         .prepare(
           `SELECT v.id, v.report_id, v.label, v.deleted_at, r.title FROM versions v JOIN reports r ON r.id = v.report_id
@@ -293,8 +307,24 @@ export function createReportRepository(db: Db) {
         .all() as { id: string; report_id: string; label: string; deleted_at: string; title: string }[];
       const count = db.prepare('SELECT COUNT(*) AS n FROM versions WHERE report_id = ? AND deleted_at IS NULL').pluck();
       return [
-        ...reports.map((r): TrashEntry => ({ kind: 'report', id: r.id, reportId: r.id, title: r.title, label: '', versions: count.get(r.id) as number, deletedAt: r.deleted_at })),
-        ...versions.map((v): TrashEntry => ({ kind: 'version', id: v.id, reportId: v.report_id, title: v.title, label: v.label, versions: 1, deletedAt: v.deleted_at })),
+        ...reports.map((r): TrashEntry => ({
+          kind: 'report',
+          id: r.id,
+          reportId: r.id,
+          title: r.title,
+          label: '',
+          versions: count.get(r.id) as number,
+          deletedAt: r.deleted_at,
+        })),
+        ...versions.map((v): TrashEntry => ({
+          kind: 'version',
+          id: v.id,
+          reportId: v.report_id,
+          title: v.title,
+          label: v.label,
+          versions: 1,
+          deletedAt: v.deleted_at,
+        })),
       ].sort((a, b) => b.deletedAt.localeCompare(a.deletedAt));
     },
   };

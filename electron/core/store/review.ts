@@ -7,7 +7,11 @@ export function createReviewRepository(db: Db) {
       return (db.prepare('SELECT finding_id FROM review_dismissals WHERE version_id = ?').all(versionId) as { finding_id: string }[]).map((r) => r.finding_id);
     },
     dismiss(versionId: string, findingId: string): void {
-      db.prepare('INSERT OR IGNORE INTO review_dismissals(version_id, finding_id, created_at) VALUES (?, ?, ?)').run(versionId, findingId, new Date().toISOString());
+      db.prepare('INSERT OR IGNORE INTO review_dismissals(version_id, finding_id, created_at) VALUES (?, ?, ?)').run(
+        versionId,
+        findingId,
+        new Date().toISOString(),
+      );
     },
     undismiss(versionId: string, findingId: string): void {
       db.prepare('DELETE FROM review_dismissals WHERE version_id = ? AND finding_id = ?').run(versionId, findingId);

@@ -10,9 +10,10 @@ import type { DraftRepository } from './drafts';
 import type { Db } from './db';
 import { createMarkStore } from './marks';
 
-export type MarkKind = 'annotation' | 'draft';
+import type { AnchorOutcome, MarkKind } from '../common/vocabulary';
+export type { MarkKind };
 /** A carry outcome, or a hand re-attachment. */
-export type HistoryOutcome = AnchorStatus | 'reattached';
+export type HistoryOutcome = AnchorOutcome;
 
 /** One live mark and the targets it points at now. */
 export interface MarkRef {
@@ -182,7 +183,9 @@ export function createRevisionRepository(db: Db, annotations: AnnotationReposito
         ['drafts', 'drafts'],
       ] as const) {
         for (const r of db
-          .prepare(`SELECT version_id, COUNT(*) AS n, SUM(anchor_status = 'orphaned') AS o FROM ${table} WHERE report_id = ? AND deleted_at IS NULL GROUP BY version_id`)
+          .prepare(
+            `SELECT version_id, COUNT(*) AS n, SUM(anchor_status = 'orphaned') AS o FROM ${table} WHERE report_id = ? AND deleted_at IS NULL GROUP BY version_id`,
+          )
           .all(reportId) as { version_id: string; n: number; o: number }[]) {
           const c = at(r.version_id);
           c[field] += r.n;
@@ -222,22 +225,32 @@ export function createRevisionRepository(db: Db, annotations: AnnotationReposito
      */
     reattach(kind: MarkKind, mark: MarkRef, targets: AnnotationTarget[]): void {
       db.transaction(() => {
-        insertHistory.run(mark.id, kind, mark.versionId, mark.versionId, JSON.stringify(mark.targets.map(plainTarget)), 'reattached', 1, new Date().toISOString());
+        insertHistory.run(
+          mark.id,
+          kind,
+          mark.versionId,
+          mark.versionId,
+          JSON.stringify(mark.targets.map(plainTarget)),
+          'reattached',
+          1,
+          new Date().toISOString(),
+        );
         (kind === 'annotation' ? annotations : drafts).reanchor(mark.id, mark.versionId, targets, 'unchanged', 1);
       })();
     },
 
     /** Every history entry into or out of a version (carries both ways, re-attachments), oldest first. */
     historyOfVersion(versionId: string): HistoryEntry[] {
-      return (db.prepare('SELECT * FROM anchor_history WHERE to_version_id = ? OR from_version_id = ? ORDER BY id').all(versionId, versionId) as HistoryRow[]).map(toEntry);
+      return (
+        db.prepare('SELECT * FROM anchor_history WHERE to_version_id = ? OR from_version_id = ? ORDER BY id').all(versionId, versionId) as HistoryRow[]
+      ).map(toEntry);
     },
 
     /** Where a mark is now and what it points at, deleted or not (null when it never existed). */
     current(kind: MarkKind, id: string): { versionId: string; anchorStatus: AnchorStatus; deleted: boolean; targets: TextTarget[] } | null {
       const table = kind === 'annotation' ? 'annotations' : 'drafts';
       const r = db.prepare(`SELECT version_id, anchor_status, deleted_at FROM ${table} WHERE id = ?`).get(id) as
-        | { version_id: string; anchor_status: AnchorStatus; deleted_at: string | null }
-        | undefined;
+        { version_id: string; anchor_status: AnchorStatus; deleted_at: string | null } | undefined;
       return r ? { versionId: r.version_id, anchorStatus: r.anchor_status, deleted: r.deleted_at !== null, targets: markStores[table].readTargets(id) } : null;
     },
   };

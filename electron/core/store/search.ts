@@ -42,7 +42,9 @@ export function createSearchRepository(db: Db) {
      LIMIT @limit`,
   );
   const likeBlocks = db.prepare(`SELECT 'block' AS kind, id AS ref, text FROM blocks WHERE version_id = ? AND text LIKE ? ESCAPE '\\' ORDER BY ord LIMIT ?`);
-  const likeNotes = db.prepare(`SELECT 'note' AS kind, id AS ref, note AS text FROM annotations WHERE report_id = ? AND deleted_at IS NULL AND note LIKE ? ESCAPE '\\' LIMIT ?`);
+  const likeNotes = db.prepare(
+    `SELECT 'note' AS kind, id AS ref, note AS text FROM annotations WHERE report_id = ? AND deleted_at IS NULL AND note LIKE ? ESCAPE '\\' LIMIT ?`,
+  );
   const likeDrafts = db.prepare(
     `SELECT 'draft' AS kind, id AS ref, title || char(10) || fields_json AS text FROM drafts
      WHERE report_id = @reportId AND deleted_at IS NULL AND (title LIKE @p ESCAPE '\\' OR fields_json LIKE @p ESCAPE '\\') LIMIT @limit`,
@@ -72,9 +74,12 @@ export function createSearchRepository(db: Db) {
         const blockId =
           r.kind === 'block'
             ? r.ref
-            : ((r.kind === 'note' ? annotationBlock.get(r.ref) : draftBlock.get(r.ref)) as { block_id: string } | undefined)?.block_id ?? null;
+            : (((r.kind === 'note' ? annotationBlock.get(r.ref) : draftBlock.get(r.ref)) as { block_id: string } | undefined)?.block_id ?? null);
         const info = blockId ? (blockInfo.get(scope.versionId, blockId) as { path: string; ord: number } | undefined) : undefined;
-        return { hit: { kind: r.kind, ref: r.ref, blockId, path: info?.path ?? '', ...makeSnippet(r.text, query) } satisfies SearchHit, ord: info?.ord ?? Infinity };
+        return {
+          hit: { kind: r.kind, ref: r.ref, blockId, path: info?.path ?? '', ...makeSnippet(r.text, query) } satisfies SearchHit,
+          ord: info?.ord ?? Infinity,
+        };
       });
       const kindOrder = { block: 0, note: 1, draft: 2 } as const;
       hits.sort((a, b) => kindOrder[a.hit.kind] - kindOrder[b.hit.kind] || a.ord - b.ord);

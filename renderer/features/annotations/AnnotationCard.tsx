@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import type { AnnotationListItem } from '../../../electron/api/contract';
-import { COLORS, noteBusy, useAnnotations, type Color } from '../../store/annotations';
+import { COLORS, noteBusy, useAnnotations } from '../../store/annotations';
 import { useReader } from '../../store/reader';
 import { useColorLabels } from '../../store/settings';
-import { useDraftActions } from '../../store/draftActions';
+import { useDrafts } from '../../store/drafts';
 import { t } from '../../i18n/zh-CN';
 
 interface Props {
@@ -96,7 +96,7 @@ export function AnnotationCard({ ref, index, offset, annotation: a, path, select
                 aria-checked={a.color === c}
                 className={`swatch swatch-${c}${a.color === c ? ' on' : ''}`}
                 title={labels[c]}
-                onClick={() => void useAnnotations.getState().update(a.id, { color: c as Color })}
+                onClick={() => void useAnnotations.getState().update(a.id, { color: c })}
               >
                 <span>{labels[c]}</span>
               </button>
@@ -136,7 +136,7 @@ export function AnnotationCard({ ref, index, offset, annotation: a, path, select
           </div>
           <div className="card-actions">
             <button onClick={saveNote}>{t.annotations.saveNote}</button>
-            <button onClick={() => useDraftActions.getState().createFromTargets('amendment', a.targets)}>{t.toolbar.amendment}</button>
+            <button onClick={() => void useDrafts.getState().startFrom('amendment', a.targets)}>{t.toolbar.amendment}</button>
             <button className="danger" onClick={() => void useAnnotations.getState().remove(a.id)}>
               {t.delete}
             </button>

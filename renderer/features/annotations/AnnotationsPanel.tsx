@@ -49,7 +49,13 @@ export function AnnotationsPanel() {
         />
         <div className="color-filter">
           {COLORS.map((c) => (
-            <button key={c} className={`swatch swatch-${c}${filters.colors.includes(c) ? ' on' : ''}`} aria-pressed={filters.colors.includes(c)} title={labels[c]} onClick={() => toggleColor(c)}>
+            <button
+              key={c}
+              className={`swatch swatch-${c}${filters.colors.includes(c) ? ' on' : ''}`}
+              aria-pressed={filters.colors.includes(c)}
+              title={labels[c]}
+              onClick={() => toggleColor(c)}
+            >
               <span>{labels[c]}</span>
             </button>
           ))}

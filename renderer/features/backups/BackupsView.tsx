@@ -8,7 +8,16 @@ import { ModalDialog } from '../../components/ModalDialog';
 import { distinctLocalTimes, localTime } from '../../i18n/localTime';
 import { t } from '../../i18n/zh-CN';
 import { reloadAfterRestore } from './restore';
-import { NewPassphraseFields, PassphrasePrompt, chosenPassphrase, isWrongPassphrase, needsPassphrase, noPassphrase, passphraseProblem, type NewPassphrase } from '../bundles/Passphrase';
+import {
+  NewPassphraseFields,
+  PassphrasePrompt,
+  chosenPassphrase,
+  isWrongPassphrase,
+  needsPassphrase,
+  noPassphrase,
+  passphraseProblem,
+  type NewPassphrase,
+} from '../bundles/Passphrase';
 
 type Backup = Result<'backups.list'>[number];
 /** what the host accepts in one call (base64 in JSON); the contract's limit */
@@ -83,10 +92,10 @@ export function BackupsView() {
     setBusy('export');
     const passphrase = chosenPassphrase(newPassphrase);
     try {
-      const saved = await saveProducedFile(
-        (destination) => api['backups.export']({ name: b.name, passphrase, destination }),
-        { name: '审议台备份', extensions: [passphrase ? 'rdbackup' : 'sqlite3'] },
-      );
+      const saved = await saveProducedFile((destination) => api['backups.export']({ name: b.name, passphrase, destination }), {
+        name: '审议台备份',
+        extensions: [passphrase ? 'rdbackup' : 'sqlite3'],
+      });
       if (!saved) return;
       useUi.getState().toast('info', t.sealed.backupExported(saved.path ?? saved.fileName, saved.sealed));
       closeExport();

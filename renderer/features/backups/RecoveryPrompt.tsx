@@ -48,7 +48,11 @@ export function RecoveryPrompt() {
             {t.backups.recoveryBlank}
           </button>
           {newest && (
-            <button className="primary" onClick={() => void run(() => api['backups.restore']({ name: newest.name }), t.backups.restored(localTime(newest.time)))} disabled={busy}>
+            <button
+              className="primary"
+              onClick={() => void run(() => api['backups.restore']({ name: newest.name }), t.backups.restored(localTime(newest.time)))}
+              disabled={busy}
+            >
               {busy ? t.backups.restoring : t.backups.recoveryRestore}
             </button>
           )}

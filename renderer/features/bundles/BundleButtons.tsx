@@ -10,7 +10,16 @@ import { useUi } from '../../store/ui';
 import { ModalDialog } from '../../components/ModalDialog';
 import { t } from '../../i18n/zh-CN';
 import { ImportSummary } from './ImportSummary';
-import { NewPassphraseFields, PassphrasePrompt, chosenPassphrase, isWrongPassphrase, needsPassphrase, noPassphrase, passphraseProblem, type NewPassphrase } from './Passphrase';
+import {
+  NewPassphraseFields,
+  PassphrasePrompt,
+  chosenPassphrase,
+  isWrongPassphrase,
+  needsPassphrase,
+  noPassphrase,
+  passphraseProblem,
+  type NewPassphrase,
+} from './Passphrase';
 
 type ImportResult = Result<'bundles.import'>;
 const MAX_BUNDLE_BYTES = 20 * 1024 * 1024;
@@ -47,7 +56,12 @@ export function BundleButtons() {
         'application/zip',
       );
       if (!saved) return;
-      useUi.getState().toast('info', t.bundles.exported(saved.path ?? saved.fileName, saved.counts.annotations, saved.counts.drafts) + (saved.sealed ? t.sealed.withPassphrase : ''));
+      useUi
+        .getState()
+        .toast(
+          'info',
+          t.bundles.exported(saved.path ?? saved.fileName, saved.counts.annotations, saved.counts.drafts) + (saved.sealed ? t.sealed.withPassphrase : ''),
+        );
       closeExport();
     } catch (e) {
       useUi.getState().toast('error', errorMessage(e));

@@ -58,7 +58,11 @@ export function NewPassphraseFields({ value, onChange, idPrefix }: { value: NewP
           />
         </>
       )}
-      {problem && <p className="error small" role="alert">{problem}</p>}
+      {problem && (
+        <p className="error small" role="alert">
+          {problem}
+        </p>
+      )}
       <p className="muted small">{t.sealed.note}</p>
     </div>
   );
@@ -84,7 +88,14 @@ export function isWrongPassphrase(e: unknown): boolean {
  * `onCancel` must keep its identity across renders (useCallback): ModalDialog refocuses itself
  * whenever its onClose changes, which would pull the focus out of the field.
  */
-export function PassphrasePrompt(props: { message: string; error: string | null; busy: boolean; onSubmit: (passphrase: string) => void; onCancel: () => void; testId: string }) {
+export function PassphrasePrompt(props: {
+  message: string;
+  error: string | null;
+  busy: boolean;
+  onSubmit: (passphrase: string) => void;
+  onCancel: () => void;
+  testId: string;
+}) {
   const { onCancel, onSubmit, busy, error } = props;
   const [passphrase, setPassphrase] = useState('');
   const input = useRef<HTMLInputElement>(null);

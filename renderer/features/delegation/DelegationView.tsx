@@ -27,7 +27,11 @@ export function DelegationView() {
   // The version summed up is the one being read (the top bar's): choosing another here opens it,
   // so the header and this view never name two different versions.
   const versionId = current ?? versions.at(-1)?.id ?? null;
-  const setVersionId = (id: string) => void useReader.getState().open(id).catch((e) => useUi.getState().toast('error', errorMessage(e)));
+  const setVersionId = (id: string) =>
+    void useReader
+      .getState()
+      .open(id)
+      .catch((e) => useUi.getState().toast('error', errorMessage(e)));
   const [summary, setSummary] = useState<Summary | null>(null);
   const [onlyMarked, setOnlyMarked] = useState(true);
   const [busy, setBusy] = useState(false);
@@ -105,7 +109,11 @@ export function DelegationView() {
             </label>
             <span className="muted small">{t.delegation.legend}</span>
             <span className="heat-legend" aria-hidden>
-              少 {[1, 2, 3, 4].map((h) => <i key={h} className={`heat heat-${h}`} />)} 多
+              少{' '}
+              {[1, 2, 3, 4].map((h) => (
+                <i key={h} className={`heat heat-${h}`} />
+              ))}{' '}
+              多
             </span>
           </div>
           <div className="heat-scroll">
@@ -127,7 +135,14 @@ export function DelegationView() {
               </thead>
               <tbody>
                 {rows.map((b) => (
-                  <tr key={b.blockId} data-block={b.blockId} className={`kind-${b.kind}`} onClick={() => void openAt(b.blockId)} tabIndex={0} onKeyDown={(e) => e.key === 'Enter' && void openAt(b.blockId)}>
+                  <tr
+                    key={b.blockId}
+                    data-block={b.blockId}
+                    className={`kind-${b.kind}`}
+                    onClick={() => void openAt(b.blockId)}
+                    tabIndex={0}
+                    onKeyDown={(e) => e.key === 'Enter' && void openAt(b.blockId)}
+                  >
                     <td className="para-col">
                       <span className="para-path">{b.path}</span>
                       <span className="para-text">{b.excerpt}</span>
@@ -136,11 +151,15 @@ export function DelegationView() {
                       const c = b.byAuthor[a.name];
                       const n = c ? c.annotations + c.drafts : 0;
                       return (
-                        <td key={a.name} className={`heat heat-${heat(n, max)}`} title={c ? `${name(a.name)}：${t.delegation.cell(c.annotations, c.drafts)}` : undefined}>
+                        <td
+                          key={a.name}
+                          className={`heat heat-${heat(n, max)}`}
+                          title={c ? `${name(a.name)}：${t.delegation.cell(c.annotations, c.drafts)}` : undefined}
+                        >
                           {n > 0 && (
                             <>
-                              {c!.annotations > 0 && <span>{c!.annotations}</span>}
-                              {c!.drafts > 0 && <span className="draft-mark">✎{c!.drafts}</span>}
+                              {c.annotations > 0 && <span>{c.annotations}</span>}
+                              {c.drafts > 0 && <span className="draft-mark">✎{c.drafts}</span>}
                             </>
                           )}
                         </td>

@@ -141,7 +141,7 @@ function AuthorField({ draft, locked }: { draft: DraftView; locked: boolean }) {
         size={8}
         onChange={(e) => setValue(e.target.value)}
         onBlur={commit}
-        onKeyDown={(e) => e.key === 'Enter' && (e.currentTarget as HTMLInputElement).blur()}
+        onKeyDown={(e) => e.key === 'Enter' && e.currentTarget.blur()}
       />
     </label>
   );
@@ -332,7 +332,9 @@ export function DraftEditor({ draft }: { draft: DraftView }) {
         <button onClick={() => exportThis('docx')}>Word</button>
         <button onClick={() => exportThis('markdown')}>Markdown</button>
         <Menu label={t.drafts.exportAll} items={collectionExports(draft.reportId, doc?.report.id === draft.reportId ? doc.version.id : undefined)} />
-        {v.errors.length > 0 && (shown.all || shown.keys.size > 0) && <span className="issue-warning export-note">{t.drafts.exportHasErrors(v.errors.length)}</span>}
+        {v.errors.length > 0 && (shown.all || shown.keys.size > 0) && (
+          <span className="issue-warning export-note">{t.drafts.exportHasErrors(v.errors.length)}</span>
+        )}
       </div>
 
       <details className="draft-preview" open>

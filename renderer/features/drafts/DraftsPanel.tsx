@@ -1,7 +1,6 @@
 import { useEffect, useMemo } from 'react';
 import type { DraftView } from '../../../electron/api/contract';
 import { useDrafts } from '../../store/drafts';
-import { useDraftActions, type DraftKindName } from '../../store/draftActions';
 import { useReader } from '../../store/reader';
 import { useSettings } from '../../store/settings';
 import { t } from '../../i18n/zh-CN';
@@ -9,9 +8,6 @@ import { DraftEditor } from './DraftEditor';
 import { Menu, type MenuItem } from './Menu';
 import { collectionExports } from './collectionExports';
 import { StatusBadge } from './StatusBadge';
-
-/** A request from elsewhere (selection toolbar, annotation card, paragraph menu) is taken once. */
-let consumedNonce = 0;
 
 /** What a card says: the amendment sentence itself, or the label without the passage (shown below it). */
 function itemText(draft: DraftView): string {
@@ -50,7 +46,6 @@ export function DraftsPanel() {
   const list = useDrafts((s) => s.list);
   const kinds = useDrafts((s) => s.kinds);
   const openId = useDrafts((s) => s.openId);
-  const pending = useDraftActions((s) => s.pending);
   const reportId = doc?.report.id;
   const versionId = doc?.version.id;
 
@@ -60,13 +55,6 @@ export function DraftsPanel() {
   useEffect(() => {
     void useDrafts.getState().loadKinds(role === 'member' ? 'member' : 'deputy');
   }, [role]);
-
-  useEffect(() => {
-    if (!pending || !versionId || pending.nonce <= consumedNonce) return;
-    consumedNonce = pending.nonce;
-    useDraftActions.getState().clear();
-    void useDrafts.getState().create(pending.kind, versionId, pending.targets, pending.fields);
-  }, [pending, versionId]);
 
   const groups = useMemo(
     () => kinds.map((k) => ({ kind: k, drafts: list.filter((d) => d.kind === k.kind) })).filter((g) => g.drafts.length > 0),
@@ -80,7 +68,7 @@ export function DraftsPanel() {
     label: k.name,
     hint: k.description,
     run: () => {
-      if (versionId) void useDrafts.getState().create(k.kind as DraftKindName, versionId, []);
+      if (versionId) void useDrafts.getState().create(k.kind, versionId, []);
     },
   }));
   const exportItems = reportId ? collectionExports(reportId, versionId) : [];

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import type { Block } from '../../../electron/api/contract';
-import { useDraftActions } from '../../store/draftActions';
+import { useDrafts } from '../../store/drafts';
 import { t } from '../../i18n/zh-CN';
 
 /** Blocks a deputy would cite in an amendment or opinion (not the title or date lines). */
@@ -31,7 +31,7 @@ export function ParagraphMenu({ block }: { block: Block }) {
 
   const start = (kind: 'amendment' | 'opinion') => {
     setAt(null);
-    useDraftActions.getState().createFromTargets(kind, [{ blockId: block.id, start: 0, end: block.text.length, exact: block.text }]);
+    void useDrafts.getState().startFrom(kind, [{ blockId: block.id, start: 0, end: block.text.length, exact: block.text }]);
   };
   return (
     <>

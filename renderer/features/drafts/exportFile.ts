@@ -1,11 +1,12 @@
-import type { Args, ExportResult } from '../../../electron/api/contract';
+import type { Args } from '../../../electron/api/contract';
 import { api, errorMessage } from '../../api/client';
 import { saveProducedFile } from '../../api/saveFile';
 import { useUi } from '../../store/ui';
 import { useDrafts } from '../../store/drafts';
 import { t } from '../../i18n/zh-CN';
 
-export type ExportFormat = 'docx' | 'markdown' | 'csv' | 'webAnnotation';
+import type { ExportFormat } from '../../../electron/core/common/vocabulary';
+export type { ExportFormat };
 type ExportArgs = Omit<Args<'export.docx'>, 'destination'>;
 
 const METHOD = {
@@ -27,7 +28,7 @@ const FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
  * file; the browser downloads the bytes. Errors become a toast, never an exception.
  */
 export async function exportAs(format: ExportFormat, args: ExportArgs): Promise<boolean> {
-  const call = api[METHOD[format]] as (a: Args<'export.docx'>) => Promise<ExportResult>;
+  const call = api[METHOD[format]];
   try {
     // What is typed is what is exported: send pending edits first.
     await useDrafts.getState().flush();

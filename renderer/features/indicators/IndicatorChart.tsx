@@ -39,7 +39,14 @@ export function IndicatorChart({ group }: { group: ChartGroup }) {
       data: {
         labels: group.metrics,
         datasets: [
-          { label: t.indicators.lastResult, data: group.result, backgroundColor: withAlpha(muted, 0.45), borderColor: muted, borderWidth: 1, maxBarThickness: 44 },
+          {
+            label: t.indicators.lastResult,
+            data: group.result,
+            backgroundColor: withAlpha(muted, 0.45),
+            borderColor: muted,
+            borderWidth: 1,
+            maxBarThickness: 44,
+          },
           { label: t.indicators.thisTarget, data: group.target, backgroundColor: accent, borderColor: accent, borderWidth: 1, maxBarThickness: 44 },
         ],
       },

@@ -18,7 +18,19 @@ import {
   type StatementKey,
 } from './table';
 
-function SortHeader<K extends string>({ k, label, sort, onSort, numeric }: { k: K; label: string; sort: Sort<K> | null; onSort(k: K): void; numeric?: boolean }) {
+function SortHeader<K extends string>({
+  k,
+  label,
+  sort,
+  onSort,
+  numeric,
+}: {
+  k: K;
+  label: string;
+  sort: Sort<K> | null;
+  onSort(k: K): void;
+  numeric?: boolean;
+}) {
   const dir = sort?.key === k ? sort.dir : null;
   return (
     <th aria-sort={dir === 'asc' ? 'ascending' : dir === 'desc' ? 'descending' : 'none'} className={numeric ? 'num' : undefined}>
@@ -58,7 +70,14 @@ function PairsTable({ pairs }: { pairs: Pair[] }) {
           const unit = (p.target ?? p.result)?.unit ?? '';
           const at = p.target ?? p.result;
           return (
-            <tr key={p.metric} tabIndex={0} data-metric={p.metric} title={t.indicators.rowHint} onClick={() => at && jumpTo(at.blockId)} onKeyDown={(e) => e.key === 'Enter' && at && jumpTo(at.blockId)}>
+            <tr
+              key={p.metric}
+              tabIndex={0}
+              data-metric={p.metric}
+              title={t.indicators.rowHint}
+              onClick={() => at && jumpTo(at.blockId)}
+              onKeyDown={(e) => e.key === 'Enter' && at && jumpTo(at.blockId)}
+            >
               <td className="metric">{p.metric}</td>
               <td className="num">
                 <Value i={p.result} unit={unit} />
@@ -101,7 +120,13 @@ function StatementsTable({ indicators }: { indicators: ReviewIndicator[] }) {
           <option value="target">{t.indicators.kinds.target}</option>
           <option value="result">{t.indicators.kinds.result}</option>
         </select>
-        <input type="search" placeholder={t.indicators.filterText} aria-label={t.indicators.filterText} value={text} onChange={(e) => setText(e.target.value)} />
+        <input
+          type="search"
+          placeholder={t.indicators.filterText}
+          aria-label={t.indicators.filterText}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+        />
         <span className="muted count">{t.indicators.count(rows.length, indicators.length)}</span>
       </div>
       {rows.length === 0 ? (
@@ -117,7 +142,14 @@ function StatementsTable({ indicators }: { indicators: ReviewIndicator[] }) {
           </thead>
           <tbody>
             {rows.map((i) => (
-              <tr key={i.id} tabIndex={0} data-indicator={i.id} title={t.indicators.rowHint} onClick={() => jumpTo(i.blockId)} onKeyDown={(e) => e.key === 'Enter' && jumpTo(i.blockId)}>
+              <tr
+                key={i.id}
+                tabIndex={0}
+                data-indicator={i.id}
+                title={t.indicators.rowHint}
+                onClick={() => jumpTo(i.blockId)}
+                onKeyDown={(e) => e.key === 'Enter' && jumpTo(i.blockId)}
+              >
                 <td className="metric">{i.metric}</td>
                 <td>
                   <span className={`kind-badge kind-${i.kind}`}>{t.indicators.kinds[i.kind]}</span>
@@ -147,7 +179,12 @@ export function IndicatorsView() {
   const [unit, setUnit] = useState<string | null>(null);
   const group = groups.find((g) => g.unit === unit) ?? groups[0];
 
-  if (!doc) return <div className="indicators-view"><p className="muted">{t.indicators.noReport}</p></div>;
+  if (!doc)
+    return (
+      <div className="indicators-view">
+        <p className="muted">{t.indicators.noReport}</p>
+      </div>
+    );
   return (
     <div className="indicators-view">
       <header className="indicators-head">

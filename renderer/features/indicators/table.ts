@@ -54,7 +54,11 @@ export function statementValue(i: ReviewIndicator, key: StatementKey): string | 
 /** Statements of one kind (or all) whose metric, unit, place or wording contains the text. */
 export function filterStatements(rows: readonly ReviewIndicator[], kind: 'all' | 'target' | 'result', text: string): ReviewIndicator[] {
   const q = text.trim().toLowerCase();
-  return rows.filter((i) => (kind === 'all' || i.kind === kind) && (!q || [i.metric, i.unit, i.text, i.path, i.qualifier ?? '', String(i.year ?? '')].some((s) => s.toLowerCase().includes(q))));
+  return rows.filter(
+    (i) =>
+      (kind === 'all' || i.kind === kind) &&
+      (!q || [i.metric, i.unit, i.text, i.path, i.qualifier ?? '', String(i.year ?? '')].some((s) => s.toLowerCase().includes(q))),
+  );
 }
 
 /** A fall (下降 2%) is −2 on a chart and in numeric sorting; the tables still show the words. */

@@ -1,5 +1,6 @@
 import { Fragment, useCallback, useEffect, useRef, useState } from 'react';
 import type { Report, Result } from '../../../electron/api/contract';
+import { SOURCE_EXTENSIONS } from '../../../electron/core/common/vocabulary';
 import { api, errorMessage } from '../../api/client';
 import { useLibrary } from '../../store/library';
 import { useReader } from '../../store/reader';
@@ -10,7 +11,14 @@ import { BundleButtons } from '../bundles/BundleButtons';
 import { Rename } from './Rename';
 import { VersionHistory } from './VersionHistory';
 
-const ACCEPT = '.docx,.txt,.md,.markdown,.html,.htm,text/plain,text/html';
+const ACCEPT = [
+  ...Object.values(SOURCE_EXTENSIONS)
+    .flat()
+    .map((ext) => `.${ext}`),
+  'text/plain',
+  'text/html',
+  'application/pdf',
+].join(',');
 const f = t.versionFlow;
 
 type TrashEntry = Result<'trash.list'>[number];
@@ -49,6 +57,10 @@ export function LibraryView() {
     await useReader.getState().open(versionId);
     useUi.getState().setView('reader');
   };
+  const importPicked = async (file: File) => {
+    const versionId = await useLibrary.getState().importFile(file, target);
+    if (versionId) await open(versionId);
+  };
   const pick = (reportId?: string) => {
     setTarget(reportId);
     input.current?.click();
@@ -72,7 +84,9 @@ export function LibraryView() {
       await useLibrary.getState().load();
       loadTrash();
       await leaveDeleted(r.id);
-      useUi.getState().toast('info', f.deletedReport(r.title), { label: t.undo, run: () => void restore({ kind: 'report', id: r.id, title: r.title, label: '' }) });
+      useUi
+        .getState()
+        .toast('info', f.deletedReport(r.title), { label: t.undo, run: () => void restore({ kind: 'report', id: r.id, title: r.title, label: '' }) });
     } catch (e) {
       fail(e);
     }
@@ -85,7 +99,9 @@ export function LibraryView() {
       loadTrash();
       await leaveDeleted(r.id, versionId);
       if (historyOf === versionId) setHistoryOf(null);
-      useUi.getState().toast('info', f.deletedVersion(label), { label: t.undo, run: () => void restore({ kind: 'version', id: versionId, title: r.title, label }) });
+      useUi
+        .getState()
+        .toast('info', f.deletedVersion(label), { label: t.undo, run: () => void restore({ kind: 'version', id: versionId, title: r.title, label }) });
     } catch (e) {
       fail(e);
     }
@@ -130,12 +146,11 @@ export function LibraryView() {
           accept={ACCEPT}
           hidden
           data-testid="import-input"
-          onChange={async (e) => {
+          onChange={(e) => {
             const file = e.target.files?.[0];
             e.target.value = '';
             if (!file) return;
-            const versionId = await useLibrary.getState().importFile(file, target);
-            if (versionId) await open(versionId);
+            void importPicked(file);
           }}
         />
       </header>
@@ -177,7 +192,11 @@ export function LibraryView() {
                         )}
                       </td>
                       <td className="vf-actions">
-                        <button className="link vf-history-button" aria-expanded={historyOf === v.id} onClick={() => setHistoryOf(historyOf === v.id ? null : v.id)}>
+                        <button
+                          className="link vf-history-button"
+                          aria-expanded={historyOf === v.id}
+                          onClick={() => setHistoryOf(historyOf === v.id ? null : v.id)}
+                        >
                           {f.history}
                         </button>
                         <button onClick={() => void open(v.id)}>{t.library.open}</button>

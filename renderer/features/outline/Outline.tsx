@@ -19,7 +19,7 @@ export function Outline() {
       <ul>
         {nodes.map((n) => (
           <li key={n.block.id} className={`outline-l${n.level}${active === n ? ' active' : ''}`}>
-            <button onClick={() => useReader.getState().scrollTo(n.block.id)} title={n.block.path}>
+            <button onClick={() => useReader.getState().scrollTo(n.block.id)} title={n.block.position || n.block.path}>
               <span className="outline-label">{n.label}</span>
               {n.annotationCount > 0 && (
                 <span className="badge" title={t.outline.count(n.annotationCount)}>

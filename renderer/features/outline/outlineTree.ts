@@ -1,7 +1,7 @@
-import type { AnnotationListItem, Block } from '../../../electron/api/contract';
+import type { AnnotationListItem, ReaderBlock } from '../../../electron/api/contract';
 
 export interface OutlineNode {
-  block: Block;
+  block: ReaderBlock;
   /** label: the heading or lead sentence */
   label: string;
   level: number;
@@ -16,7 +16,7 @@ function partLabel(n: number): string {
 }
 
 /** Parts, sections and lead sentences, each with the number of annotations in its range. */
-export function buildOutline(blocks: Block[], annotations: AnnotationListItem[]): OutlineNode[] {
+export function buildOutline(blocks: ReaderBlock[], annotations: AnnotationListItem[]): OutlineNode[] {
   const nodes: OutlineNode[] = [];
   const partsSeen = new Set<number>();
   for (const b of blocks) {

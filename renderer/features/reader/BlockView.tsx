@@ -1,5 +1,6 @@
 import { memo, useMemo } from 'react';
 import type { AnnotationListItem, ReaderBlock, TargetPosition } from '../../../electron/api/contract';
+import type { Color } from '../../../electron/core/common/vocabulary';
 import { segmentBlock, type Mark } from './segments';
 import { ParagraphMenu } from '../drafts/ParagraphMenu';
 
@@ -26,7 +27,7 @@ interface Props {
  * costs paint time when a secretariat's thousands of marks pile up on one paragraph.
  */
 const MAX_STRIPES = 3;
-const COLOR_ORDER = ['red', 'orange', 'yellow', 'green', 'blue', 'purple'];
+const COLOR_ORDER = ['red', 'orange', 'yellow', 'green', 'blue', 'purple'] as const satisfies readonly Color[];
 function background(colors: string[]): string | undefined {
   if (colors.length === 0) return undefined;
   const shown = COLOR_ORDER.filter((c) => colors.includes(c)).slice(0, MAX_STRIPES);

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import type { Block } from '../../../electron/api/contract';
+import type { ReaderBlock } from '../../../electron/api/contract';
 import { useFind, type FindHit } from './find';
 import { t } from '../../i18n/zh-CN';
 
@@ -9,7 +9,7 @@ import { t } from '../../i18n/zh-CN';
  * reader scrolls the text by hand (not when a hit is jumped to); typing in the box or clicking it
  * brings it back. Escape closes the find bar.
  */
-export function FindBar({ blocks, onJump }: { blocks: Block[]; onJump(h: FindHit): void }) {
+export function FindBar({ blocks, onJump }: { blocks: ReaderBlock[]; onJump(h: FindHit): void }) {
   const { open, query, hits, current } = useFind();
   const input = useRef<HTMLInputElement>(null);
   const bar = useRef<HTMLDivElement>(null);
@@ -61,8 +61,12 @@ export function FindBar({ blocks, onJump }: { blocks: Block[]; onJump(h: FindHit
         }}
       />
       <span className="find-count">{query ? t.reader.findCount(current + 1, hits.length) : ''}</span>
-      <button onClick={() => go(useFind.getState().step(-1))} aria-label="上一个">↑</button>
-      <button onClick={() => go(useFind.getState().step(1))} aria-label="下一个">↓</button>
+      <button onClick={() => go(useFind.getState().step(-1))} aria-label="上一个">
+        ↑
+      </button>
+      <button onClick={() => go(useFind.getState().step(1))} aria-label="下一个">
+        ↓
+      </button>
       <button onClick={() => useFind.getState().setOpen(false)} aria-label={t.close}>
         ✕
       </button>
@@ -80,7 +84,7 @@ export function FindBar({ blocks, onJump }: { blocks: Block[]; onJump(h: FindHit
                     input.current?.focus(); // Enter goes on to the next hit, Escape closes
                   }}
                 >
-                  <span className="hit-path">{b?.path}</span>
+                  <span className="hit-path">{b ? b.position || b.path : ''}</span>
                   <span className="hit-text">
                     …{text.slice(Math.max(0, h.start - 12), h.start)}
                     <mark>{text.slice(h.start, h.end)}</mark>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { AnnotationTarget, Block } from '../../../electron/api/contract';
+import type { TargetPosition, Block } from '../../../electron/api/contract';
 import { useReader } from '../../store/reader';
 import { useAnnotations } from '../../store/annotations';
 import { useUi } from '../../store/ui';
@@ -39,7 +39,7 @@ export function Reader() {
   const findingsByBlock = useReviewMarks((s) => s.byBlock);
   const showFindings = useReader((s) => s.showFindings);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const [selection, setSelection] = useState<{ targets: AnnotationTarget[]; rect: DOMRect } | null>(null);
+  const [selection, setSelection] = useState<{ targets: TargetPosition[]; rect: DOMRect } | null>(null);
   const [chooser, setChooser] = useState<{ ids: string[]; x: number; y: number; blockId: string } | null>(null);
   const [flash, setFlash] = useState<{ blockId: string; nonce: number } | null>(null);
   useEffect(() => {
@@ -169,7 +169,7 @@ export function Reader() {
 
   const onKeyDown = useCallback(
     (e: React.KeyboardEvent) => {
-      const el = (e.target as HTMLElement).closest('[data-block-text]') as HTMLElement | null;
+      const el = (e.target as HTMLElement).closest<HTMLElement>('[data-block-text]');
       if (!el) return;
       if (e.key === 'Escape') {
         clearSelection();

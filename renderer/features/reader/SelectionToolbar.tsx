@@ -1,17 +1,18 @@
 import { useEffect, useEffectEvent, useMemo, useRef } from 'react';
-import type { AnnotationTarget } from '../../../electron/api/contract';
+import type { TargetPosition } from '../../../electron/api/contract';
 import { COLORS, useAnnotations, type Color } from '../../store/annotations';
 import { useReader } from '../../store/reader';
 import { useUi } from '../../store/ui';
 import { useColorLabels } from '../../store/settings';
-import { useDraftActions } from '../../store/draftActions';
+import { useDrafts } from '../../store/drafts';
 import { useRevisions } from '../../store/revisions';
 import { t } from '../../i18n/zh-CN';
 import { citationFor, copyText } from './citation';
 import { readerScroller, useDismiss, usePlacement } from './popover';
+import { isEditing } from '../../components/isEditing';
 
 interface Props {
-  targets: AnnotationTarget[];
+  targets: TargetPosition[];
   rect: DOMRect;
   /** the toolbar's work is done (or it was dismissed): close it */
   onDone(): void;
@@ -21,11 +22,6 @@ interface Props {
   onSelectionKey(key: string, shift: boolean, ctrl: boolean): boolean;
   /** puts the focus back in the paragraph the selection is in */
   focusText(): void;
-}
-
-function isEditing(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
 }
 
 /**
@@ -176,7 +172,7 @@ export function SelectionToolbar({ targets, rect, onDone, onCancel, onSelectionK
       </button>
       <button
         onClick={() => {
-          useDraftActions.getState().createFromTargets('amendment', targets);
+          void useDrafts.getState().startFrom('amendment', targets);
           window.getSelection()?.removeAllRanges();
           onDone();
         }}

@@ -1,4 +1,4 @@
-import type { AnnotationTarget, ReaderBlock } from '../../../electron/api/contract';
+import type { TargetPosition, ReaderBlock } from '../../../electron/api/contract';
 import { t } from '../../i18n/zh-CN';
 
 /**
@@ -6,7 +6,7 @@ import { t } from '../../i18n/zh-CN';
  * the first paragraph covered, worded as amendment lists cite it (FORMATS.md), never by paragraph
  * number. `title` is the report's full name (reports.get's citationTitle).
  */
-export function citationFor(title: string, targets: AnnotationTarget[], blocksById: Map<string, Pick<ReaderBlock, 'position' | 'path'>>): string {
+export function citationFor(title: string, targets: TargetPosition[], blocksById: Map<string, Pick<ReaderBlock, 'position' | 'path'>>): string {
   const first = targets[0];
   const b = first ? blocksById.get(first.blockId) : undefined;
   const path = b ? b.position || b.path : '';

@@ -165,9 +165,13 @@ export function useReadingPlace({ virtualizer, scrollRef, versionId, blockIds, l
     return () => observer.disconnect();
   }, [scrollRef, virtualizer, restore]);
 
-  // A reload or a closed window keeps the place even within the save throttle.
+  // A reload or a closed window keeps the place (and which version was open) even within the
+  // save throttle.
   useEffect(() => {
-    const onHide = () => saveNow();
+    const onHide = () => {
+      saveNow();
+      useReader.getState().rememberNow();
+    };
     window.addEventListener('pagehide', onHide);
     return () => window.removeEventListener('pagehide', onHide);
   }, [saveNow]);

@@ -1,20 +1,12 @@
 /**
- * Turns the browser's text selection inside the reader into annotation targets: one
- * W3C-style selector pair (position + quote with ~32 characters of context) per block covered.
+ * Turns the browser's text selection inside the reader into mark targets: a position and the
+ * quote the user sees, per block covered. The context selectors (prefix/suffix) are the back
+ * end's to take from the text (resolveTargetsWith); the reader never needs them.
  */
-import type { AnnotationTarget, Block } from '../../../electron/api/contract';
+import type { Block, TargetPosition } from '../../../electron/api/contract';
 
-export const CONTEXT_CHARS = 32;
-
-export function makeTarget(block: Block, start: number, end: number): AnnotationTarget {
-  return {
-    blockId: block.id,
-    start,
-    end,
-    exact: block.text.slice(start, end),
-    prefix: block.text.slice(Math.max(0, start - CONTEXT_CHARS), start),
-    suffix: block.text.slice(end, end + CONTEXT_CHARS),
-  };
+export function makeTarget(block: Block, start: number, end: number): TargetPosition {
+  return { blockId: block.id, start, end, exact: block.text.slice(start, end) };
 }
 
 /** Offset of a DOM boundary point within the text element of its block. */
@@ -37,7 +29,7 @@ function trim(block: Block, start: number, end: number): [number, number] {
   return [start, end];
 }
 
-export function targetsFromRange(range: Range, blocks: Block[], ordById: Map<string, number>): AnnotationTarget[] {
+export function targetsFromRange(range: Range, blocks: Block[], ordById: Map<string, number>): TargetPosition[] {
   const startEl = textElementOf(range.startContainer);
   const endEl = textElementOf(range.endContainer);
   if (!startEl || !endEl) return [];
@@ -46,7 +38,7 @@ export function targetsFromRange(range: Range, blocks: Block[], ordById: Map<str
   if (a === undefined || b === undefined) return [];
   const startOff = offsetIn(startEl, range.startContainer, range.startOffset);
   const endOff = offsetIn(endEl, range.endContainer, range.endOffset);
-  const targets: AnnotationTarget[] = [];
+  const targets: TargetPosition[] = [];
   for (let ord = a; ord <= b; ord++) {
     const block = blocks[ord];
     const [s, e] = trim(block, ord === a ? startOff : 0, ord === b ? endOff : block.text.length);
@@ -81,7 +73,13 @@ export function rangeFromOffsets(textEl: Element, start: number, end: number): R
  * position (the first one at first), Shift+←/→ moves the end by a character, Ctrl+Shift+←/→ by
  * a sentence. Returns the new [start, end), or null when the key is not ours.
  */
-export function keyboardSelection(block: Block, current: { start: number; end: number } | null, key: string, shift: boolean, ctrl: boolean): { start: number; end: number } | null {
+export function keyboardSelection(
+  block: Block,
+  current: { start: number; end: number } | null,
+  key: string,
+  shift: boolean,
+  ctrl: boolean,
+): { start: number; end: number } | null {
   const ends = block.sentenceEnds.length ? block.sentenceEnds : [block.text.length];
   const sentenceAt = (offset: number) => {
     const i = ends.findIndex((e) => e > offset);
@@ -96,7 +94,9 @@ export function keyboardSelection(block: Block, current: { start: number; end: n
     return { start: current.start, end };
   }
   if (key === 'ArrowLeft') {
-    const end = ctrl ? ([...ends].reverse().find((e) => e < current.end && e > current.start) ?? current.start + 1) : Math.max(current.start + 1, current.end - 1);
+    const end = ctrl
+      ? ([...ends].reverse().find((e) => e < current.end && e > current.start) ?? current.start + 1)
+      : Math.max(current.start + 1, current.end - 1);
     return { start: current.start, end };
   }
   return null;

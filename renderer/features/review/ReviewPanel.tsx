@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { Block, ReviewFinding } from '../../../electron/api/contract';
 import { groupFindings, SEVERITIES, useReview, visibleFindings } from '../../store/review';
 import { useReader } from '../../store/reader';
-import { useDraftActions } from '../../store/draftActions';
+import { useDrafts } from '../../store/drafts';
 import { makeTarget } from '../reader/selection';
 import { t } from '../../i18n/zh-CN';
 
@@ -25,10 +25,8 @@ function Excerpt({ f, block }: { f: ReviewFinding; block: Block | undefined }) {
 }
 
 function toAmendment(f: ReviewFinding, block: Block | undefined) {
-  const target = block
-    ? makeTarget(block, f.start, f.end)
-    : { blockId: f.blockId, start: f.start, end: f.end, exact: f.excerpt, prefix: '', suffix: '' };
-  useDraftActions.getState().createFromTargets('amendment', [target], { op: 'modify', original: f.excerpt, proposed: f.suggestion ?? f.excerpt, reason: f.message });
+  const target = block ? makeTarget(block, f.start, f.end) : { blockId: f.blockId, start: f.start, end: f.end, exact: f.excerpt };
+  void useDrafts.getState().startFrom('amendment', [target], { op: 'modify', original: f.excerpt, proposed: f.suggestion ?? f.excerpt, reason: f.message });
 }
 
 function FindingCard({ f, block, ruleName }: { f: ReviewFinding; block: Block | undefined; ruleName: string }) {
@@ -89,7 +87,12 @@ export function ReviewPanel() {
       <div className="review-toolbar">
         <div className="severity-filter" role="group" aria-label={t.review.severityFilter}>
           {SEVERITIES.map((sev) => (
-            <button key={sev} className={`sev-chip sev-${sev}${s.severities[sev] ? ' on' : ''}`} aria-pressed={s.severities[sev]} onClick={() => s.toggleSeverity(sev)}>
+            <button
+              key={sev}
+              className={`sev-chip sev-${sev}${s.severities[sev] ? ' on' : ''}`}
+              aria-pressed={s.severities[sev]}
+              onClick={() => s.toggleSeverity(sev)}
+            >
               <span className="dot" />
               {t.review.severity[sev]} {countOf(sev)}
             </button>
@@ -113,8 +116,7 @@ export function ReviewPanel() {
       </div>
       {s.error && (
         <p className="error">
-          {s.error}{' '}
-          <button onClick={() => doc && void s.load(doc.version.id, true)}>{t.review.recheck}</button>
+          {s.error} <button onClick={() => doc && void s.load(doc.version.id, true)}>{t.review.recheck}</button>
         </p>
       )}
       {s.loading && <p className="muted review-empty">{t.review.checking}</p>}

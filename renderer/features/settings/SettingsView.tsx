@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { COLORS } from '../../store/annotations';
-import { useSettings, useColorLabels } from '../../store/settings';
+import { useSettings, useColorLabels, useIdentity } from '../../store/settings';
 import { useReader, type Theme } from '../../store/reader';
 import { api } from '../../api/client';
 import { t } from '../../i18n/zh-CN';
@@ -24,7 +24,7 @@ function TextSetting({ label, settingKey, multiline = false }: { label: string; 
 }
 
 export function SettingsView() {
-  const role = useSettings((s) => s.values['author.role'] ?? 'deputy');
+  const role = useIdentity();
   const set = useSettings((s) => s.set);
   const labels = useColorLabels();
   const theme = useReader((s) => s.theme);
@@ -55,7 +55,7 @@ export function SettingsView() {
         {role === 'member' ? (
           <TextSetting key="sector" label={t.authorship.group.member} settingKey="author.sector" />
         ) : (
-          <TextSetting key="delegation" label={t.authorship.group[role] ?? t.settings.delegation} settingKey="author.delegation" />
+          <TextSetting key="delegation" label={t.authorship.group[role]} settingKey="author.delegation" />
         )}
         <TextSetting label={t.settings.contact} settingKey="author.contact" multiline />
       </fieldset>

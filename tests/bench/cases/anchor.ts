@@ -125,7 +125,11 @@ export const cases: BenchCase[] = [
         }
       })();
       const { reportId } = store.reports.getVersionInfo(v1);
-      const { versionId: v2 } = await call<{ versionId: string }>('reports.import', { fileName: 'rev.txt', dataBase64: Buffer.from(revisedReportText()).toString('base64'), reportId });
+      const { versionId: v2 } = await call<{ versionId: string }>('reports.import', {
+        fileName: 'rev.txt',
+        dataBase64: Buffer.from(revisedReportText()).toString('base64'),
+        reportId,
+      });
       return { dir, backend, call, at: v1, other: v2 };
     },
     fn: async (c: { call: <T>(m: string, a: unknown) => Promise<T>; at: string; other: string }) => {

@@ -18,7 +18,7 @@ import type { Block } from '../../../electron/core/report/types';
 
 /** Deterministic pseudo-random numbers so every run measures the same data. */
 function rng(seed: number) {
-  return () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  return () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
 }
 
 const COLORS = ['yellow', 'blue', 'orange', 'red', 'green', 'purple'];
@@ -37,7 +37,16 @@ function seedAnnotations(store: Store, versionId: string, blocks: Block[], n: nu
         versionId,
         color: COLORS[i % COLORS.length],
         note: withNotes ? `第${i}条：${WORDS[i % WORDS.length]}方面的意见，需要进一步核实和补充说明。` : '',
-        targets: [{ blockId: b.id, start, end, exact: b.text.slice(start, end), prefix: b.text.slice(Math.max(0, start - 32), start), suffix: b.text.slice(end, end + 32) }],
+        targets: [
+          {
+            blockId: b.id,
+            start,
+            end,
+            exact: b.text.slice(start, end),
+            prefix: b.text.slice(Math.max(0, start - 32), start),
+            suffix: b.text.slice(end, end + 32),
+          },
+        ],
       });
     }
   })();

@@ -27,11 +27,24 @@ function setup(): Ctx {
   store.db.transaction(() => {
     for (let i = 0; i < 2000; i++) {
       const b = blocks[i % blocks.length];
-      store.annotations.create({ versionId, color: 'yellow', note: `第${i}条批注，关于这一段的具体意见`, tags: [`标签${i % 9}`], author: `代表${i % 12}`, targets: [{ blockId: b.id, start: 0, end: 10, exact: b.text.slice(0, 10), prefix: '', suffix: '' }] });
+      store.annotations.create({
+        versionId,
+        color: 'yellow',
+        note: `第${i}条批注，关于这一段的具体意见`,
+        tags: [`标签${i % 9}`],
+        author: `代表${i % 12}`,
+        targets: [{ blockId: b.id, start: 0, end: 10, exact: b.text.slice(0, 10), prefix: '', suffix: '' }],
+      });
     }
     for (let i = 0; i < 200; i++) {
       const b = blocks[i % blocks.length];
-      store.drafts.create({ versionId, kind: 'amendment', author: `代表${i % 12}`, fields: { op: 'modify', original: b.text.slice(0, 8), proposed: '新的表述', reason: '理由' }, targets: [{ blockId: b.id, start: 0, end: 8, exact: b.text.slice(0, 8), prefix: '', suffix: '' }] });
+      store.drafts.create({
+        versionId,
+        kind: 'amendment',
+        author: `代表${i % 12}`,
+        fields: { op: 'modify', original: b.text.slice(0, 8), proposed: '新的表述', reason: '理由' },
+        targets: [{ blockId: b.id, start: 0, end: 8, exact: b.text.slice(0, 8), prefix: '', suffix: '' }],
+      });
     }
   })();
   const bundle = writeBundle({ createdAt: new Date().toISOString(), appVersion: 'bench', author: '', reportId: null, ...store.bundles.collect() });

@@ -24,13 +24,19 @@ function manualTimers(): Timers {
 
 async function annotate(note: string) {
   const info = await call('app.info');
-  const doc = await call('reports.get', { versionId: info.startVersionId });
+  const doc = await call('reports.get', { versionId: info.startVersionId! });
   const b = doc.blocks[6];
-  return call('annotations.create', { versionId: doc.version.id, color: 'blue', note, tags: ['核实'], targets: [{ blockId: b.id, start: 0, end: 5, exact: b.text.slice(0, 5), prefix: '', suffix: '' }] });
+  return call('annotations.create', {
+    versionId: doc.version.id,
+    color: 'blue',
+    note,
+    tags: ['核实'],
+    targets: [{ blockId: b.id, start: 0, end: 5, exact: b.text.slice(0, 5), prefix: '', suffix: '' }],
+  });
 }
 async function notes(): Promise<string[]> {
   const info = await call('app.info');
-  return ((await call('annotations.list', { versionId: info.startVersionId })) as { note: string }[]).map((a) => a.note).sort();
+  return ((await call('annotations.list', { versionId: info.startVersionId! })) as { note: string }[]).map((a) => a.note).sort();
 }
 
 describe('backups through the API', () => {
@@ -59,12 +65,12 @@ describe('backups through the API', () => {
     expect(await notes()).toEqual(['备份前的批注']);
     // the replaced state was backed up first, so the restore can be undone
     const safety = (await call('backups.list')).find((b: { name: string }) => b.name === r.safetyBackup);
-    expect(safety.counts.annotations).toBe(2);
+    expect(safety!.counts!.annotations).toBe(2);
     // handlers use the reopened database: reads and writes work, and a restart sees the same data
     await annotate('恢复后的批注');
     expect(await notes()).toEqual(['备份前的批注', '恢复后的批注'].sort());
     // every handler module reads the reopened database, not the closed one
-    const versionId = (await call('app.info')).startVersionId;
+    const versionId = (await call('app.info')).startVersionId!;
     await expect(call('drafts.list', { versionId })).resolves.toEqual([]);
     await expect(call('delegation.summary', { versionId })).resolves.toMatchObject({ versionId });
     env.restart();
@@ -90,15 +96,15 @@ describe('a damaged database at start', () => {
     const backup = await call('backups.create');
     env.restart(() => writeFileSync(join(env.dir, DATABASE_FILE), Buffer.alloc(64 * 1024, 0x5a)));
     const info = await call('app.info');
-    expect(info.recovery.message).toMatch(/数据文件已损坏.*已移到.*可以从最近的备份/);
-    expect(info.recovery.damagedFile).toMatch(/reviewdesk\.sqlite3\.damaged-\d{8}-\d{6}$/);
-    expect(existsSync(info.recovery.damagedFile)).toBe(true);
-    expect(info.recovery.newestBackup).toMatchObject({ name: backup.name, counts: { annotations: 1 } });
+    expect(info.recovery!.message).toMatch(/数据文件已损坏.*已移到.*可以从最近的备份/);
+    expect(info.recovery!.damagedFile).toMatch(/reviewdesk\.sqlite3\.damaged-\d{8}-\d{6}$/);
+    expect(existsSync(info.recovery!.damagedFile)).toBe(true);
+    expect(info.recovery!.newestBackup).toMatchObject({ name: backup.name, counts: { annotations: 1 } });
     // no silent fresh start: the bundled report was NOT seeded, and no backup of the empty data was made
     expect(await call('reports.list')).toEqual([]);
     fire();
     expect((await call('backups.list')).map((b: { name: string }) => b.name)).toEqual([backup.name]);
-    await call('backups.restore', { name: info.recovery.newestBackup.name });
+    await call('backups.restore', { name: info.recovery!.newestBackup!.name });
     expect((await call('app.info')).recovery).toBeNull();
     expect(await notes()).toEqual(['损坏前的批注']);
   });
@@ -109,8 +115,8 @@ describe('a damaged database at start', () => {
       writeFileSync(join(env.dir, DATABASE_FILE), 'not a database at all '.repeat(500));
     });
     const info = await call('app.info');
-    expect(info.recovery.newestBackup).toBeNull();
-    expect(info.recovery.message).toMatch(/没有找到可用的备份/);
+    expect(info.recovery!.newestBackup).toBeNull();
+    expect(info.recovery!.message).toMatch(/没有找到可用的备份/);
     await call('recovery.dismiss');
     expect((await call('app.info')).recovery).toBeNull();
     expect(await call('reports.list')).toHaveLength(1);

@@ -24,7 +24,14 @@ function target(quote: string, pick = (b: Block) => b.text.includes(quote)) {
   const b = blocks.find(pick);
   if (!b) throw new Error(`no block with ${quote}`);
   const start = b.text.indexOf(quote);
-  return { blockId: b.id, start, end: start + quote.length, exact: quote, prefix: b.text.slice(Math.max(0, start - 32), start), suffix: b.text.slice(start + quote.length, start + quote.length + 32) };
+  return {
+    blockId: b.id,
+    start,
+    end: start + quote.length,
+    exact: quote,
+    prefix: b.text.slice(Math.max(0, start - 32), start),
+    suffix: b.text.slice(start + quote.length, start + quote.length + 32),
+  };
 }
 
 const bytesOf = (r: ExportResult) => new Uint8Array(Buffer.from(r.dataBase64!, 'base64'));
@@ -90,7 +97,12 @@ describe('drafts.create / update / list', () => {
   });
 
   it('warns when the quoted original is not what the report says', async () => {
-    const d = await call<DraftView>('drafts.create', { versionId, kind: 'amendment', targets: [target(EARLY)], fields: { original: '地区生产总产值', proposed: '全市生产总值' } });
+    const d = await call<DraftView>('drafts.create', {
+      versionId,
+      kind: 'amendment',
+      targets: [target(EARLY)],
+      fields: { original: '地区生产总产值', proposed: '全市生产总值' },
+    });
     expect(d.validation.warnings.map((w) => w.message)).toContain('原文与报告中所选段落的文字不一致，请核对引文');
   });
 
@@ -122,7 +134,7 @@ describe('drafts.create / update / list', () => {
     expect((await failure('drafts.update', { id: d.id, status: 'approved' })).status).toBe(400);
     expect((await failure('drafts.update', { id: d.id, fields: { title: '关于' } })).error.code).toBe('draft/unknown-field');
     const bad = await failure('drafts.create', { versionId, kind: 'amendment', targets: [{ ...target(EARLY), blockId: 'p-nothere' }] });
-    expect(bad.error.code).toBe('draft/bad-target');
+    expect(bad.error.code).toBe('mark/bad-target');
     expect(await call<DraftView[]>('drafts.list', { reportId: report.id })).toHaveLength(1);
   });
 
@@ -138,6 +150,31 @@ describe('drafts.create / update / list', () => {
     const back = await call<DraftView>('drafts.restore', { id: a.id });
     expect(back.deletedAt).toBeNull();
     expect(await call<DraftView[]>('drafts.list', { reportId: report.id })).toHaveLength(2);
+  });
+
+  it('takes a draft and a mark to the 回收站 with their report: edits are refused in Chinese and change nothing; restoring the report makes them editable again', async () => {
+    const d = await call<DraftView>('drafts.create', { versionId, kind: 'opinion', fields: { content: '建议细化。' } });
+    const m = await call<{ id: string; note: string }>('annotations.create', { versionId, color: 'yellow', note: '原批注', targets: [target(EARLY)] });
+    await call('reports.delete', { reportId: report.id });
+    for (const [method, args] of [
+      ['drafts.update', { id: d.id, status: 'draft' }],
+      ['drafts.update', { id: d.id, fields: { content: '改了' } }],
+      ['drafts.delete', { id: d.id }],
+      ['drafts.restore', { id: d.id }],
+      ['annotations.update', { id: m.id, note: '改了' }],
+      ['annotations.delete', { id: m.id }],
+    ] as const) {
+      const f = await failure(method, args);
+      expect(f.status, method).toBe(422);
+      expect(f.error.message, method).toMatch(/找不到/);
+    }
+    await call('reports.restore', { reportId: report.id });
+    const [kept] = await call<DraftView[]>('drafts.list', { reportId: report.id });
+    expect((kept.fields as { content?: string }).content).toBe('建议细化。');
+    expect(kept.deletedAt).toBeNull();
+    const edited = await call<DraftView>('drafts.update', { id: d.id, fields: { content: '改了' } });
+    expect((edited.fields as { content?: string }).content).toBe('改了');
+    expect((await call<{ note: string }>('annotations.update', { id: m.id, note: '改了' })).note).toBe('改了');
   });
 
   it('orders the kinds for the 新建 menu by role, with field specs and length guidance', async () => {
@@ -157,8 +194,18 @@ describe('drafts.create / update / list', () => {
 describe('export.*', () => {
   async function twoAmendments() {
     // created late-first: the table must still follow the report's order
-    const late = await call<DraftView>('drafts.create', { versionId, kind: 'amendment', targets: [target(LATE, (b) => b.kind === 'closing' && b.text.includes(LATE))], fields: { op: 'delete', reason: '重复' } });
-    const early = await call<DraftView>('drafts.create', { versionId, kind: 'amendment', targets: [target(EARLY)], fields: { proposed: '全市生产总值', reason: '统一口径' } });
+    const late = await call<DraftView>('drafts.create', {
+      versionId,
+      kind: 'amendment',
+      targets: [target(LATE, (b) => b.kind === 'closing' && b.text.includes(LATE))],
+      fields: { op: 'delete', reason: '重复' },
+    });
+    const early = await call<DraftView>('drafts.create', {
+      versionId,
+      kind: 'amendment',
+      targets: [target(EARLY)],
+      fields: { proposed: '全市生产总值', reason: '统一口径' },
+    });
     return { late, early };
   }
 
@@ -209,7 +256,13 @@ describe('export.*', () => {
     const p = await call<DraftView>('drafts.create', {
       versionId,
       kind: 'proposal',
-      fields: { title: '关于加强县域医疗人才队伍建设的提案', sector: '医卫界', category: '社会', analysis: '基层医疗人才流失。', suggestions: '一是提高待遇。' },
+      fields: {
+        title: '关于加强县域医疗人才队伍建设的提案',
+        sector: '医卫界',
+        category: '社会',
+        analysis: '基层医疗人才流失。',
+        suggestions: '一是提高待遇。',
+      },
     });
     const docx = await call<ExportResult>('export.docx', { what: 'draft', reportId: report.id, draftId: p.id });
     expect(docx.fileName).toBe('政协提案-关于加强县域医疗人才队伍建设的提案.docx');

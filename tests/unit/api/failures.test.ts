@@ -54,9 +54,12 @@ describe('failures the user can meet', () => {
       db.prepare('INSERT INTO b VALUES (?)').run('missing');
     });
     const logged: unknown[] = [];
-    const f = await failureOf(() => {
-      throw fk;
-    }, (e) => logged.push(e));
+    const f = await failureOf(
+      () => {
+        throw fk;
+      },
+      (e) => logged.push(e),
+    );
     expect(f.status).toBe(409);
     expect(f.error.code).toBe('conflict/missing-reference');
     expect(f.error.message).toMatch(/已不存在/);

@@ -57,7 +57,12 @@ describe('review.check on the bundled report', () => {
 
   it('finds nothing to flag once the slip is corrected in a new version', async () => {
     const text = readFileSync(BUNDLED, 'utf8').replace('把握把握', '把握');
-    const v2 = await call<{ versionId: string }>('reports.import', { fileName: '咸宁-修订稿.txt', dataBase64: Buffer.from(text).toString('base64'), reportId, label: '修订稿' });
+    const v2 = await call<{ versionId: string }>('reports.import', {
+      fileName: '咸宁-修订稿.txt',
+      dataBase64: Buffer.from(text).toString('base64'),
+      reportId,
+      label: '修订稿',
+    });
     const r = await call<ReviewCheckResult>('review.check', { versionId: v2.versionId });
     expect(r.findings.some((x) => x.excerpt.includes('把握把握'))).toBe(false);
     expect(r.findings.some((x) => x.excerpt === '承办承办')).toBe(true); // the other slip is still there
@@ -95,7 +100,17 @@ describe('review.dismiss / undismiss', () => {
 });
 
 describe('review.indicators', () => {
-  const NINE = ['地区生产总值', '规上工业增加值', '固定资产投资', '地方一般公共预算收入', '社会消费品零售总额', '进出口总额', '城镇新增就业', '城镇登记失业率', '居民消费价格指数'];
+  const NINE = [
+    '地区生产总值',
+    '规上工业增加值',
+    '固定资产投资',
+    '地方一般公共预算收入',
+    '社会消费品零售总额',
+    '进出口总额',
+    '城镇新增就业',
+    '城镇登记失业率',
+    '居民消费价格指数',
+  ];
 
   it('extracts the nine 2024 targets with value, unit and qualifier, each pointing at its passage', async () => {
     const r = await call<ReviewIndicatorsResult>('review.indicators', { versionId });

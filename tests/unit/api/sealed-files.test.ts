@@ -15,7 +15,11 @@ import { contentHash } from '../../helpers/dbhash';
 import { useBackend } from '../../helpers/backend';
 
 const logged: unknown[] = [];
-const env = useBackend('rd-sealed-', () => ({ backupAtStart: false, backupTimers: { setTimeout: () => 0, clearTimeout: () => {} }, log: (e) => logged.push(e) }));
+const env = useBackend('rd-sealed-', () => ({
+  backupAtStart: false,
+  backupTimers: { setTimeout: () => 0, clearTimeout: () => {} },
+  log: (e) => logged.push(e),
+}));
 const { call } = env;
 
 const NOTE = '内部意见：第三部分关于财政赤字率的表述尚未定稿，请勿外传（甲乙丙丁）';
@@ -23,13 +27,19 @@ const PASSPHRASE = '代表团-口令-2025';
 
 async function annotate(note: string) {
   const info = await call('app.info');
-  const doc = await call('reports.get', { versionId: info.startVersionId });
+  const doc = await call('reports.get', { versionId: info.startVersionId! });
   const b = doc.blocks.filter((x: { text: string }) => x.text.length > 30)[4];
-  return call('annotations.create', { versionId: doc.version.id, color: 'red', note, tags: ['内部'], targets: [{ blockId: b.id, start: 0, end: 6, exact: b.text.slice(0, 6), prefix: '', suffix: '' }] });
+  return call('annotations.create', {
+    versionId: doc.version.id,
+    color: 'red',
+    note,
+    tags: ['内部'],
+    targets: [{ blockId: b.id, start: 0, end: 6, exact: b.text.slice(0, 6), prefix: '', suffix: '' }],
+  });
 }
 async function notes(): Promise<string[]> {
   const info = await call('app.info');
-  return ((await call('annotations.list', { versionId: info.startVersionId })) as { note: string }[]).map((a) => a.note).sort();
+  return ((await call('annotations.list', { versionId: info.startVersionId! })) as { note: string }[]).map((a) => a.note).sort();
 }
 const bytesOf = (r: { dataBase64?: string }) => Buffer.from(r.dataBase64!, 'base64');
 
@@ -81,7 +91,7 @@ describe('a sealed exchange bundle', () => {
     wipe();
     expect(await notes()).toEqual([]);
     const before = contentHash(env.backend.ctx.store.db);
-    const args = { fileName: sealed.fileName, dataBase64: sealed.dataBase64 };
+    const args = { fileName: sealed.fileName, dataBase64: sealed.dataBase64! };
 
     const required = await failure('bundles.import', args);
     expect(required.status).toBe(422);
@@ -104,12 +114,18 @@ describe('a sealed exchange bundle', () => {
     expect(short.error.message).toMatch(/口令至少需要 6 个字符/);
 
     const sealed = bytesOf(await call('bundles.export', { passphrase: PASSPHRASE }));
-    const cut = await failure('bundles.import', { fileName: 'x.reviewdesk', dataBase64: sealed.subarray(0, sealed.length - 100).toString('base64'), passphrase: PASSPHRASE });
+    const cut = await failure('bundles.import', {
+      fileName: 'x.reviewdesk',
+      dataBase64: sealed.subarray(0, sealed.length - 100).toString('base64'),
+      passphrase: PASSPHRASE,
+    });
     expect(cut.error.code).toBe('seal/truncated');
     expect(cut.error.message).toMatch(/文件不完整/);
     // an unsealed bundle imports with or without a passphrase given
     const plain = await call('bundles.export', {});
-    await expect(call('bundles.import', { fileName: plain.fileName, dataBase64: plain.dataBase64, passphrase: 'whatever' })).resolves.toMatchObject({ annotations: { added: 0 } });
+    await expect(call('bundles.import', { fileName: plain.fileName, dataBase64: plain.dataBase64, passphrase: 'whatever' })).resolves.toMatchObject({
+      annotations: { added: 0 },
+    });
   });
 
   it('stores the passphrase nowhere: not in the database, the data folder or the log', async () => {
@@ -118,7 +134,8 @@ describe('a sealed exchange bundle', () => {
     const backup = await call('backups.create');
     await call('backups.export', { name: backup.name, passphrase: PASSPHRASE });
     const needle = Buffer.from(PASSPHRASE, 'utf8');
-    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)]));
+    const files = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(join(dir, d.name)) : [join(dir, d.name)]));
     for (const f of files(env.dir)) expect(readFileSync(f).includes(needle), f).toBe(false);
     expect(JSON.stringify(await call('settings.getAll').catch(() => ({})))).not.toContain(PASSPHRASE);
     expect(logged).toEqual([]);
@@ -141,10 +158,10 @@ describe('an exported backup', () => {
     expect(contains(bytes, '财政赤字率')).toBe(false);
     expect(bytes.includes(Buffer.from('SQLite format 3', 'latin1'))).toBe(false);
 
-    await call('annotations.delete', { id: (await call('annotations.list', { versionId: (await call('app.info')).startVersionId }))[0].id });
+    await call('annotations.delete', { id: (await call('annotations.list', { versionId: (await call('app.info')).startVersionId! }))[0].id });
     const live = contentHash(env.backend.ctx.store.db);
     const listed = (await call('backups.list')).length;
-    const args = { fileName: sealed.fileName, dataBase64: sealed.dataBase64 };
+    const args = { fileName: sealed.fileName, dataBase64: sealed.dataBase64! };
 
     expect((await failure('backups.importFile', args)).error.code).toBe('backup/passphrase-required');
     const wrong = await failure('backups.importFile', { ...args, passphrase: 'not-the-passphrase' });
@@ -171,7 +188,7 @@ describe('an exported backup', () => {
     const plain = await call('backups.export', { name: (await call('backups.create')).name });
     wipe();
     expect(await notes()).toEqual([]);
-    const imported = await call('backups.importFile', { fileName: plain.fileName, dataBase64: plain.dataBase64 });
+    const imported = await call('backups.importFile', { fileName: plain.fileName, dataBase64: plain.dataBase64! });
     await call('backups.restore', { name: imported.name });
     expect(await notes()).toEqual([NOTE]);
   });

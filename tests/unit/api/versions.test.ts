@@ -7,7 +7,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Annotation, Block, CarryResult, CompareResult, DraftView, OrphanMark, AdoptionRow, VersionMarks, ReportVersion } from '../../../electron/api/contract';
+import type {
+  Annotation,
+  Block,
+  CarryResult,
+  CompareResult,
+  DraftView,
+  OrphanMark,
+  AdoptionRow,
+  VersionMarks,
+  ReportVersion,
+} from '../../../electron/api/contract';
 import { EDITS, revisedReportText } from '../../helpers/revised-report';
 import { useBackend } from '../../helpers/backend';
 
@@ -26,14 +36,26 @@ function target(quote: string, within: Block[] = blocks) {
   return at(b, b.text.indexOf(quote), b.text.indexOf(quote) + quote.length);
 }
 function at(b: Block, start: number, end: number) {
-  return { blockId: b.id, start, end, exact: b.text.slice(start, end), prefix: b.text.slice(Math.max(0, start - 32), start), suffix: b.text.slice(end, end + 32) };
+  return {
+    blockId: b.id,
+    start,
+    end,
+    exact: b.text.slice(start, end),
+    prefix: b.text.slice(Math.max(0, start - 32), start),
+    suffix: b.text.slice(end, end + 32),
+  };
 }
 
 async function importRevision(text = revisedReportText()) {
-  return call<{ versionId: string }>('reports.import', { fileName: '咸宁政府工作报告-修改稿.txt', dataBase64: Buffer.from(text).toString('base64'), reportId: doc.report.id });
+  return call<{ versionId: string }>('reports.import', {
+    fileName: '咸宁政府工作报告-修改稿.txt',
+    dataBase64: Buffer.from(text).toString('base64'),
+    reportId: doc.report.id,
+  });
 }
 
-const annotate = (quote: string, note = quote) => call<Annotation>('annotations.create', { versionId: doc.version.id, color: 'yellow', note, targets: [target(quote)] });
+const annotate = (quote: string, note = quote) =>
+  call<Annotation>('annotations.create', { versionId: doc.version.id, color: 'yellow', note, targets: [target(quote)] });
 
 beforeEach(async () => {
   const info = await call<{ startVersionId: string }>('app.info', {});
@@ -170,7 +192,14 @@ describe('versions.marks and versions.orphans', () => {
 
     const orphans = await call<OrphanMark[]>('versions.orphans', { versionId: v2 });
     expect(orphans).toHaveLength(1);
-    expect(orphans[0]).toMatchObject({ id: gone.id, kind: 'annotation', label: '核实保障房数字', oldExact: '公租房租赁补贴发放970户', fromLabel: doc.version.label, oldPath: '第二部分（七）第3段' });
+    expect(orphans[0]).toMatchObject({
+      id: gone.id,
+      kind: 'annotation',
+      label: '核实保障房数字',
+      oldExact: '公租房租赁补贴发放970户',
+      fromLabel: doc.version.label,
+      oldPath: '第二部分（七）第3段',
+    });
     // Where the paragraph stood: the new version's 加大民生保障力度 paragraph, just before it.
     const v2doc = await call<ReportVersion>('reports.get', { versionId: v2 });
     expect(v2doc.blocks.find((b) => b.id === orphans[0].nearBlockId)?.text).toMatch(/^加大民生保障力度/);
@@ -240,8 +269,18 @@ describe('versions.compare', () => {
     expect(width.ops.every((o) => o.op === 'equal' || o.op === 'format')).toBe(true);
 
     const number = changed.find((r) => r.oldTexts.join('').includes(EDITS.number.old))!;
-    expect(number.ops.filter((o) => o.op === 'delete').map((o) => o.text).join('')).toContain('2');
-    expect(number.ops.filter((o) => o.op === 'insert').map((o) => o.text).join('')).toContain('5');
+    expect(
+      number.ops
+        .filter((o) => o.op === 'delete')
+        .map((o) => o.text)
+        .join(''),
+    ).toContain('2');
+    expect(
+      number.ops
+        .filter((o) => o.op === 'insert')
+        .map((o) => o.text)
+        .join(''),
+    ).toContain('5');
     expect(number.oldPath).toBe('第二部分（一）“大力实施创新驱动发展战略”段');
 
     const inserted = changed.find((r) => r.newTexts.join('').includes(EDITS.inserted.sentence))!;

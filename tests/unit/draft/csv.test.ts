@@ -48,15 +48,7 @@ describe('CSV: annotation digest', () => {
   it('has one row per annotation with tags joined by 、', () => {
     const rows = parse(digestCsv(digestFromAnnotations({ reportTitle: 'r', versionLabel: 'v', annotations })));
     expect(rows[0]).toEqual(['位置', '原文', '批注', '颜色', '标签', '作者', '时间']);
-    expect(rows[1]).toEqual([
-      PATH,
-      '确保咸九高速建成投用',
-      '交通项目是今年投资的重头，需关注进度。',
-      '重点',
-      '交通、投资',
-      '张明',
-      '2024-01-20T09:00:00.000Z',
-    ]);
+    expect(rows[1]).toEqual([PATH, '确保咸九高速建成投用', '交通项目是今年投资的重头，需关注进度。', '重点', '交通、投资', '张明', '2024-01-20T09:00:00.000Z']);
     expect(rows[2].slice(1, 5)).toEqual(['“深实严细久”工作标准', '', '疑问', '']);
   });
 });

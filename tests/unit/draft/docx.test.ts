@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  amendmentTableDocx,
-  digestDocx,
-  draftToDocx,
-  opinionListDocx,
-  proposalDocx,
-  suggestionDocx,
-} from '../../../electron/core/draft/export/docx';
+import { amendmentTableDocx, digestDocx, draftToDocx, opinionListDocx, proposalDocx, suggestionDocx } from '../../../electron/core/draft/export/docx';
 import { digestFromAnnotations } from '../../../electron/core/draft/export/rows';
 import type { Draft } from '../../../electron/core/draft/types';
 import { docxTableRows, makeDraft, readDocx } from './helpers';
@@ -27,13 +20,7 @@ describe('docx: 政协提案', () => {
       '类别|社会',
     ]);
     // sections in order, each line of the user's text its own paragraph
-    const order = [
-      '政协咸宁市第五届委员会第三次会议',
-      '一、情况分析',
-      '主城区停车泊位缺口较大。\n',
-      '二、具体建议',
-      '三是推动机关企事业单位停车场错时开放。',
-    ];
+    const order = ['政协咸宁市第五届委员会第三次会议', '一、情况分析', '主城区停车泊位缺口较大。\n', '二、具体建议', '三是推动机关企事业单位停车场错时开放。'];
     const at = order.map((s) => text.indexOf(s));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
@@ -49,12 +36,7 @@ describe('docx: 代表建议', () => {
   it('has the title, deputies, delegation, category and content', async () => {
     const { xml, text } = readDocx(await suggestionDocx(suggestion));
     expect(text).toContain('关于加快推进咸九高速建设的建议');
-    expect(docxTableRows(xml)).toEqual([
-      '标题|关于加快推进咸九高速建设的建议',
-      '领衔代表|张明|代表团|咸安代表团',
-      '附议代表|刘芳、赵磊',
-      '类别|经济',
-    ]);
+    expect(docxTableRows(xml)).toEqual(['标题|关于加快推进咸九高速建设的建议', '领衔代表|张明|代表团|咸安代表团', '附议代表|刘芳、赵磊', '类别|经济']);
     expect(text.indexOf('内容')).toBeLessThan(text.indexOf('同步规划建设出入口连接线'));
   });
 });

@@ -1,10 +1,5 @@
 /** Realistic export inputs built on the bundled report: amendments, opinions, a proposal, annotations. */
-import type {
-  AmendmentTableInput,
-  ExportAnnotation,
-  ProposalDoc,
-  SuggestionDoc,
-} from '../../../electron/core/draft/export/types';
+import type { AmendmentTableInput, ExportAnnotation, ProposalDoc, SuggestionDoc } from '../../../electron/core/draft/export/types';
 import { blockWith, targetOn, xianning } from './helpers';
 
 export const investBlock = blockWith(xianning.blocks, '确保咸九高速建成投用');

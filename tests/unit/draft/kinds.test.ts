@@ -1,34 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { DRAFT_KINDS, emptyFields, fieldLabel, kindsForRole } from '../../../electron/core/draft/kinds';
+import { KIND_SPECS, emptyFields, fieldLabel, kindsForRole } from '../../../electron/core/draft/kinds';
 
 describe('draft kinds for the UI', () => {
   it('uses the names and labels users know', () => {
-    expect(Object.values(DRAFT_KINDS).map((k) => k.name)).toEqual(['修改意见', '审议意见', '代表建议', '政协提案']);
-    expect(DRAFT_KINDS.amendment.fields.map((f) => f.label)).toEqual(['修改方式', '原文', '修改为', '理由']);
-    expect(DRAFT_KINDS.suggestion.fields.map((f) => f.label)).toEqual(['标题', '领衔代表', '附议代表', '代表团', '类别', '内容']);
-    expect(DRAFT_KINDS.proposal.fields.map((f) => f.label)).toEqual([
-      '案由',
-      '提案人',
-      '界别/组别',
-      '通讯方式',
-      '联名提案人',
-      '类别',
-      '情况分析',
-      '具体建议',
-    ]);
+    expect(Object.values(KIND_SPECS).map((k) => k.name)).toEqual(['修改意见', '审议意见', '代表建议', '政协提案']);
+    expect(KIND_SPECS.amendment.fields.map((f) => f.label)).toEqual(['修改方式', '原文', '修改为', '理由']);
+    expect(KIND_SPECS.suggestion.fields.map((f) => f.label)).toEqual(['标题', '领衔代表', '附议代表', '代表团', '类别', '内容']);
+    expect(KIND_SPECS.proposal.fields.map((f) => f.label)).toEqual(['案由', '提案人', '界别/组别', '通讯方式', '联名提案人', '类别', '情况分析', '具体建议']);
     expect(fieldLabel('proposal', 'title')).toBe('案由');
     expect(fieldLabel('suggestion', 'title')).toBe('标题');
   });
 
   it('marks required and multiline fields and offers a category list', () => {
-    const p = DRAFT_KINDS.proposal.fields;
+    const p = KIND_SPECS.proposal.fields;
     const req = p.filter((f) => f.required).map((f) => f.key);
     expect(req).toEqual(['title', 'proposer', 'sector', 'category', 'analysis', 'suggestions']);
     expect(p.find((f) => f.key === 'analysis')?.multiline).toBe(true);
     expect(p.find((f) => f.key === 'title')?.multiline).toBe(false);
     const cats = p.find((f) => f.key === 'category')?.options?.map((o) => o.label);
     expect(cats).toEqual(expect.arrayContaining(['经济', '政治', '文化', '社会', '生态文明', '其他']));
-    expect(DRAFT_KINDS.amendment.fields[0].options?.map((o) => o.label)).toEqual(['修改', '增加', '删去']);
+    expect(KIND_SPECS.amendment.fields[0].options?.map((o) => o.label)).toEqual(['修改', '增加', '删去']);
   });
 
   it('orders kinds by role: deputies review and suggest, members propose first', () => {

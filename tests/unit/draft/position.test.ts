@@ -68,14 +68,25 @@ describe('authorship', () => {
 
   it('a name field still naming the old author follows the new one; what the user typed stays', () => {
     const sig = { name: '张三', delegation: '咸宁代表团', sector: '' };
-    expect(signedFields('suggestion', { leadDeputy: '', delegation: '', title: 't' }, '', sig)).toEqual({ leadDeputy: '张三', delegation: '咸宁代表团', title: 't' });
+    expect(signedFields('suggestion', { leadDeputy: '', delegation: '', title: 't' }, '', sig)).toEqual({
+      leadDeputy: '张三',
+      delegation: '咸宁代表团',
+      title: 't',
+    });
     expect(signedFields('suggestion', { leadDeputy: '李四', delegation: '赤壁代表团' }, '', sig)).toBeNull();
-    expect(signedFields('proposal', { proposer: '张 三', sector: '' }, '张三', { name: '王五', delegation: '', sector: '' })).toEqual({ proposer: '王五', sector: '' });
+    expect(signedFields('proposal', { proposer: '张 三', sector: '' }, '张三', { name: '王五', delegation: '', sector: '' })).toEqual({
+      proposer: '王五',
+      sector: '',
+    });
   });
 
   it('finds each author’s 代表团 / 界别 in their own drafts', () => {
     const o = makeDraft('opinion', { content: 'x', delegation: '咸宁代表团', date: '' }, { author: '张　三' });
-    const p = makeDraft('proposal', { title: '', proposer: '', sector: '经济界', contact: '', coProposers: '', category: '', analysis: '', suggestions: '' }, { author: '李四' });
+    const p = makeDraft(
+      'proposal',
+      { title: '', proposer: '', sector: '经济界', contact: '', coProposers: '', category: '', analysis: '', suggestions: '' },
+      { author: '李四' },
+    );
     const m = affiliationsByAuthor([o, p]);
     expect(m.get(authorKey('张三'))).toBe('咸宁代表团');
     expect(m.get(authorKey('李四'))).toBe('经济界');

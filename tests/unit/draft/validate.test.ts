@@ -12,8 +12,7 @@ const proposal: ProposalFields = {
   contact: '咸宁市咸安区温泉路1号，437000，0715-8000000',
   coProposers: '王强、陈静',
   category: '社会',
-  analysis:
-    '近年来我市机动车保有量快速增长，主城区停车泊位缺口较大，老旧小区、医院、学校周边停车难问题突出，占道停车影响通行安全。',
+  analysis: '近年来我市机动车保有量快速增长，主城区停车泊位缺口较大，老旧小区、医院、学校周边停车难问题突出，占道停车影响通行安全。',
   suggestions: '一是编制城区停车设施专项规划；二是利用边角地、闲置地建设立体停车场；三是推动机关企事业单位停车场错时开放。',
 };
 
@@ -35,9 +34,7 @@ describe('validateDraft — 政协提案', () => {
   });
 
   it('lists every missing required field under its form label', () => {
-    const r = validateDraft(
-      makeDraft('proposal', { ...proposal, title: '', proposer: ' ', sector: '', category: '', analysis: '', suggestions: '' }),
-    );
+    const r = validateDraft(makeDraft('proposal', { ...proposal, title: '', proposer: ' ', sector: '', category: '', analysis: '', suggestions: '' }));
     expect(messages(r.errors)).toEqual([
       'title: 请填写案由',
       'proposer: 请填写提案人',
@@ -54,9 +51,9 @@ describe('validateDraft — 政协提案', () => {
     expect(r.errors[0].message).toBe('案由应写成“关于……的提案”的形式，如：关于加快咸宁城区停车设施建设的提案');
     expect(r.errors[0].fix).toEqual({ field: 'title', value: '关于加快咸宁城区停车设施建设的提案' });
     // a suggestion's ending on a proposal is swapped
-    expect(
-      validateDraft(makeDraft('proposal', { ...proposal, title: '关于加快城区停车设施建设的建议' })).errors[0].fix?.value,
-    ).toBe('关于加快城区停车设施建设的提案');
+    expect(validateDraft(makeDraft('proposal', { ...proposal, title: '关于加快城区停车设施建设的建议' })).errors[0].fix?.value).toBe(
+      '关于加快城区停车设施建设的提案',
+    );
   });
 
   it('warns above 1,500 characters of 情况分析 + 具体建议, not at 1,500', () => {
@@ -90,12 +87,7 @@ describe('validateDraft — 代表建议', () => {
 
   it('requires title, lead deputy, delegation and content', () => {
     const r = validateDraft(makeDraft('suggestion', { ...suggestion, title: '', leadDeputy: '', delegation: '', content: '' }));
-    expect(messages(r.errors)).toEqual([
-      'title: 请填写标题',
-      'leadDeputy: 请填写领衔代表',
-      'delegation: 请填写代表团',
-      'content: 请填写内容',
-    ]);
+    expect(messages(r.errors)).toEqual(['title: 请填写标题', 'leadDeputy: 请填写领衔代表', 'delegation: 请填写代表团', 'content: 请填写内容']);
   });
 
   it('requires the 关于……的建议 title form', () => {
@@ -128,20 +120,12 @@ describe('validateDraft — 修改意见 against the report text', () => {
 
   it('matches quotes across half-width/full-width punctuation of the newspaper copy', () => {
     // the fixture has 投用,长江 with a half-width comma; the user types a full-width one
-    const d = makeDraft(
-      'amendment',
-      { op: 'delete', original: '确保咸九高速建成投用，长江综合', proposed: '', reason: '已建成' },
-      on('确保咸九高速建成投用'),
-    );
+    const d = makeDraft('amendment', { op: 'delete', original: '确保咸九高速建成投用，长江综合', proposed: '', reason: '已建成' }, on('确保咸九高速建成投用'));
     expect(validateDraft(d, ctx).warnings).toEqual([]);
   });
 
   it('warns when the quote is not in the selected passage', () => {
-    const d = makeDraft(
-      'amendment',
-      { op: 'modify', original: '确保咸九高速年底建成', proposed: '确保咸九高速建成', reason: '' },
-      on('确保咸九高速建成投用'),
-    );
+    const d = makeDraft('amendment', { op: 'modify', original: '确保咸九高速年底建成', proposed: '确保咸九高速建成', reason: '' }, on('确保咸九高速建成投用'));
     expect(messages(validateDraft(d, ctx).warnings)).toEqual(['original: 原文与报告中所选段落的文字不一致，请核对引文']);
   });
 
@@ -149,11 +133,7 @@ describe('validateDraft — 修改意见 against the report text', () => {
     const b = blockWith(stateCouncil.blocks, '积极扩大有效投资。');
     const count = b.text.split('投资').length - 1;
     expect(count).toBeGreaterThan(1);
-    const d = makeDraft(
-      'amendment',
-      { op: 'modify', original: '投资', proposed: '投入', reason: '' },
-      { targets: [targetOn(b, '投资')] },
-    );
+    const d = makeDraft('amendment', { op: 'modify', original: '投资', proposed: '投入', reason: '' }, { targets: [targetOn(b, '投资')] });
     const w = validateDraft(d, { blockText: blockTextLookup(stateCouncil.blocks) }).warnings;
     expect(w[0].message).toBe(`“投资”在所选段落中出现${count}次，请多引几个字，使修改位置唯一`);
   });
@@ -172,11 +152,7 @@ describe('validateDraft — 修改意见 against the report text', () => {
   });
 
   it('lets an addition to a selected passage go without a quote (在…一段，增加)', () => {
-    const d = makeDraft(
-      'amendment',
-      { op: 'add', original: '', proposed: '加快推进城区停车设施建设。', reason: '群众反映强烈' },
-      on('确保咸九高速建成投用'),
-    );
+    const d = makeDraft('amendment', { op: 'add', original: '', proposed: '加快推进城区停车设施建设。', reason: '群众反映强烈' }, on('确保咸九高速建成投用'));
     expect(validateDraft(d, ctx).errors).toEqual([]);
   });
 

@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  toAnnotationCollection,
-  toWebAnnotations,
-  urnUuid,
-  webAnnotationJson,
-} from '../../../electron/core/draft/export/webannotation';
+import { toAnnotationCollection, toWebAnnotations, urnUuid, webAnnotationJson } from '../../../electron/core/draft/export/webannotation';
 import { blockTextLookup, xianning } from './helpers';
 import { annotations, investBlock } from './exportData';
 

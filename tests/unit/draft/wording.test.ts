@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { amendmentWording, chineseNumber, draftTitle, nestQuotes, quote } from '../../../electron/core/draft/wording';
+import { amendmentWording } from '../../../electron/core/draft/kinds/amendment';
+import { nestQuotes, quote } from '../../../electron/core/draft/text';
+import { chineseNumber, draftTitle } from '../../../electron/core/draft/wording';
 import { blockWith, makeDraft, targetOn, xianning } from './helpers';
 
 // FORMATS.md: part, section heading and lead sentence, never a paragraph number
@@ -32,7 +34,9 @@ describe('amendmentWording — the State Council list wording', () => {
 
   it('add to a passage without a quote uses 在…，增加“……”', () => {
     const f = { op: 'add' as const, original: '', proposed: '加快推进城市停车设施建设。' };
-    expect(amendmentWording(f, { path: PATH })).toBe('在第二部分“强信心、稳预期，奋力推动经济稳增长”中“着力扩大有效投资”一段，增加“加快推进城市停车设施建设。”');
+    expect(amendmentWording(f, { path: PATH })).toBe(
+      '在第二部分“强信心、稳预期，奋力推动经济稳增长”中“着力扩大有效投资”一段，增加“加快推进城市停车设施建设。”',
+    );
     expect(amendmentWording(f)).toBe('增加“加快推进城市停车设施建设。”');
   });
 
@@ -45,9 +49,7 @@ describe('amendmentWording — the State Council list wording', () => {
   });
 
   it('trims surrounding whitespace of quotes and path', () => {
-    expect(amendmentWording({ op: 'delete', original: '  预计 ', proposed: '' }, { path: `  ${PATH} ` })).toBe(
-      `在${PATH}，删去“预计”`,
-    );
+    expect(amendmentWording({ op: 'delete', original: '  预计 ', proposed: '' }, { path: `  ${PATH} ` })).toBe(`在${PATH}，删去“预计”`);
   });
 });
 

@@ -79,11 +79,11 @@ describe('jobs in the worker give what the synchronous calls give', () => {
 
 describe('errors users can meet arrive unchanged', () => {
   it('a ReviewDeskError thrown in the worker keeps its code and Chinese message', async () => {
-    const sync = thrownBy(() => importReportBytes(reportBytes, '报告.pdf'));
-    const e = await rejection(runner.run('parseReport', { bytes: reportBytes, fileName: '报告.pdf' }));
+    const sync = thrownBy(() => importReportBytes(reportBytes, '报告.rtf'));
+    const e = await rejection(runner.run('parseReport', { bytes: reportBytes, fileName: '报告.rtf' }));
     expect(e.code).toBe('import/unsupported');
     expect(e.message).toBe(sync.message);
-    expect(e.message).toContain('不支持 .pdf 格式的文件');
+    expect(e.message).toContain('不支持 .rtf 格式的文件');
 
     const bundleError = await rejection(runner.run('readBundle', { bytes: reportBytes }));
     expect(bundleError.code).toBe(thrownBy(() => readBundle(reportBytes)).code);

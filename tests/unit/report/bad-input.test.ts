@@ -91,7 +91,7 @@ describe('bad input', () => {
   });
 
   it('refuses unsupported extensions, with advice for legacy .doc', () => {
-    expect(importError(strToU8('政府工作报告'), '报告.pdf').code).toBe('import/unsupported');
+    expect(importError(strToU8('政府工作报告'), '报告.rtf').code).toBe('import/unsupported');
     expect(importError(OLE, '报告.doc').message).toMatch(/另存为 \.docx/);
   });
 });

@@ -1,6 +1,6 @@
 /** `reviewdesk parse FILE --json` prints only JSON; errors are Chinese, on stderr, without a stack. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +34,36 @@ describe('cli parse', () => {
     expect(res.stdout).toBe('');
     expect(res.stderr).toMatch(/PNG 图片.*import\/binary/);
     expect(res.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('writes the whole JSON into a pipe, past the 64 KB a pipe holds at once', () => {
+    // The bundled test report 30 times over: over 1 MB of JSON. `| cat` used to get the first 64–128 KB.
+    const dir = mkdtempSync(join(tmpdir(), 'reviewdesk-cli-'));
+    const file = join(dir, '长报告.txt');
+    writeFileSync(
+      file,
+      Array(30)
+        .fill(readFileSync(join(FIXTURES, XIANNING), 'utf8'))
+        .join('\n'),
+    );
+    const res = spawnSync('sh', ['-c', `npx tsx electron/cli.ts parse '${file}' --json | cat`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    expect(res.status).toBe(0);
+    expect(Buffer.byteLength(res.stdout)).toBeGreaterThan(1024 * 1024);
+    const out = JSON.parse(res.stdout) as { blocks: { text: string }[] };
+    expect(out.blocks.filter((b) => b.text.startsWith('着力扩大有效投资'))).toHaveLength(30);
+  });
+
+  it('stops quietly when the reader closes the pipe early', () => {
+    const res = spawnSync('sh', ['-c', `npx tsx electron/cli.ts parse '${join(FIXTURES, XIANNING)}' --json | head -c 10`], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    expect(res.stdout).toHaveLength(10);
+    expect(res.stderr).not.toMatch(/EPIPE|^\s+at /m);
   });
 
   it('fails clearly for a missing file', () => {

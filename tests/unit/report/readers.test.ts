@@ -72,6 +72,18 @@ describe('docx (saxes)', () => {
     );
     expect(texts(docx(xml))).toEqual(['文本框', '正文']);
   });
+
+  it('reads formatting as it stands after tracked changes, not as it was before them', () => {
+    const styles = `<?xml version="1.0" encoding="UTF-8"?><w:styles ${W}><w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/><w:pPr><w:outlineLvl w:val="0"/></w:pPr></w:style><w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/></w:style></w:styles>`;
+    const xml = body(
+      // restyled as 标题 1 in review (it was Normal); a run made bold in review (it was plain)
+      `<w:p><w:pPr><w:pStyle w:val="1"/><w:pPrChange w:id="1" w:author="秘书组"><w:pPr><w:pStyle w:val="a"/></w:pPr></w:pPrChange></w:pPr><w:r><w:t>一、过去一年的工作</w:t></w:r></w:p>` +
+        `<w:p><w:r><w:rPr><w:b/><w:rPrChange w:id="2" w:author="秘书组"><w:rPr/></w:rPrChange></w:rPr><w:t>稳增长。</w:t></w:r><w:r><w:t>全年经济平稳运行。</w:t></w:r></w:p>`,
+    );
+    const lines = readDocx(zipSync({ 'word/document.xml': strToU8(xml), 'word/styles.xml': strToU8(styles) }));
+    expect(lines[0]).toMatchObject({ text: '一、过去一年的工作', headingLevel: 1 });
+    expect(lines[1]).toMatchObject({ text: '稳增长。全年经济平稳运行。', boldStart: 0, boldEnd: 4 });
+  });
 });
 
 describe('html (htmlparser2 tokenizer)', () => {

@@ -18,7 +18,7 @@ import { ROOT } from '../../helpers/host';
 import { openDatabase, type Db } from '../../../electron/core/store/db';
 import { backupFolder, listBackupNames, verifyBackupFile } from '../../../electron/core/store/backup';
 import { DATABASE_FILE, startBackend } from '../../../electron/api/app';
-import { dispatch } from '../../../electron/api/dispatch';
+import { dispatchCall } from '../../helpers/call';
 
 const ROUNDS = 20;
 const RESOURCES = join(ROOT, 'resources');
@@ -40,10 +40,10 @@ function rng(seed: number) {
 async function makeBundles(dir: string): Promise<void> {
   const otherDir = mkdtempSync(join(tmpdir(), 'rd-crash-other-'));
   const other = startBackend({ dataDir: otherDir, resourcesDir: RESOURCES, platform: 'web', version: 'crash-test', backupAtStart: false, log: () => {} });
-  const call = (m: string, a: unknown) => dispatch(other.handlers, m, a, () => {}) as Promise<any>;
+  const call = dispatchCall(() => other.handlers);
   try {
     const info = await call('app.info', {});
-    const doc = await call('reports.get', { versionId: info.startVersionId });
+    const doc = await call('reports.get', { versionId: info.startVersionId! });
     const blocks = (doc.blocks as { id: string; text: string }[]).filter((b) => b.text.length > 30);
     const a: string[] = [];
     const d: string[] = [];
@@ -55,7 +55,7 @@ async function makeBundles(dir: string): Promise<void> {
       }
       d.push((await call('drafts.create', { versionId: doc.version.id, kind: 'opinion', title: `交换包意见稿 ${k} 第0稿` })).id);
       const bundle = await call('bundles.export', {});
-      writeFileSync(join(dir, `${k}.reviewdesk`), Buffer.from(bundle.dataBase64, 'base64'));
+      writeFileSync(join(dir, `${k}.reviewdesk`), Buffer.from(bundle.dataBase64!, 'base64'));
       bundleContents.push({ a: [...a], d: [...d] });
     }
   } finally {
@@ -225,7 +225,7 @@ describe('killing the app while it writes', () => {
   it('runs the live connection in WAL with synchronous=FULL, also after a restore reopened it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'rd-pragmas-'));
     const backend = startBackend({ dataDir: dir, resourcesDir: RESOURCES, platform: 'web', version: 'crash-test', backupAtStart: false, log: () => {} });
-    const call = (m: string, a: unknown = {}) => dispatch(backend.handlers, m, a, () => {}) as Promise<any>;
+    const call = dispatchCall(() => backend.handlers);
     try {
       const pragmas = () => [backend.ctx.store.db.pragma('journal_mode', { simple: true }), backend.ctx.store.db.pragma('synchronous', { simple: true })];
       expect(pragmas()).toEqual(['wal', 2]);

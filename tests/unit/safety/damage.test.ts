@@ -29,8 +29,8 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { ROOT } from '../../helpers/host';
 import { DATABASE_FILE, startBackend, type Backend } from '../../../electron/api/app';
-import { dispatch } from '../../../electron/api/dispatch';
 import type { Timers } from '../../../electron/core/store/backupSchedule';
+import { dispatchCall } from '../../helpers/call';
 
 const RESOURCES = join(ROOT, 'resources');
 let buildDir: string;
@@ -83,7 +83,7 @@ function start(dir: string) {
   const clock = manualTimers();
   const backend = startBackend({ dataDir: dir, resourcesDir: RESOURCES, platform: 'web', version: 'test', backupTimers: clock.timers, log: () => {} });
   running = backend;
-  const call = <T = any>(method: string, args: unknown = {}) => dispatch(backend.handlers, method, args, () => {}) as Promise<T>;
+  const call = dispatchCall(() => backend.handlers);
   const settle = async () => {
     clock.fire();
     await backend.ctx.backups!.scheduler.idle();
@@ -154,7 +154,7 @@ async function crashedFolder(): Promise<Crashed> {
 
 async function annotationIds(call: ReturnType<typeof start>['call']): Promise<string[]> {
   const info = await call('app.info');
-  if (!info.startVersionId) return [];
+  if (!info.startVersionId!) return [];
   return ((await call('annotations.list', { versionId: info.startVersionId })) as { id: string }[]).map((a) => a.id).sort();
 }
 
@@ -191,9 +191,9 @@ async function expectRecoveryThenRestore(c: Crashed, message: RegExp) {
   const app = start(c.dir);
   const info = await app.call('app.info');
   expect(info.recovery, 'the recovery prompt').not.toBeNull();
-  expect(info.recovery.message).toMatch(message);
-  expect(info.recovery.message).toMatch(/可以从最近的备份（.*）恢复/);
-  expect(info.recovery.newestBackup).toMatchObject({ name: c.backup, counts: { annotations: 3, drafts: 1 } });
+  expect(info.recovery!.message).toMatch(message);
+  expect(info.recovery!.message).toMatch(/可以从最近的备份（.*）恢复/);
+  expect(info.recovery!.newestBackup).toMatchObject({ name: c.backup, counts: { annotations: 3, drafts: 1 } });
   // no silent fresh start: nothing seeded, nothing backed up, even after a write
   expect(await app.call('reports.list')).toEqual([]);
   await app.call('settings.set', { key: 'author.name', value: '张代表' });
@@ -205,14 +205,14 @@ async function expectRecoveryThenRestore(c: Crashed, message: RegExp) {
   // closing at the prompt and starting again asks the same question, still nothing seeded
   const again = start(c.dir);
   const info2 = await again.call('app.info');
-  expect(info2.recovery).toMatchObject({ damagedFile: info.recovery.damagedFile, message: info.recovery.message });
+  expect(info2.recovery).toMatchObject({ damagedFile: info.recovery!.damagedFile, message: info.recovery!.message });
   expect(await again.call('reports.list')).toEqual([]);
 
-  const restored = await again.call('backups.restore', { name: info2.recovery.newestBackup.name });
+  const restored = await again.call('backups.restore', { name: info2.recovery!.newestBackup!.name });
   expect(restored.safetyBackup, 'the empty stand-in is not backed up').toBeNull();
   expect((await again.call('app.info')).recovery).toBeNull();
   expect(await annotationIds(again.call)).toEqual([...c.beforeBackup].sort());
-  expect((await again.call('drafts.list', { versionId: (await again.call('app.info')).startVersionId })).map((d: { id: string }) => d.id)).toEqual([c.draft]);
+  expect((await again.call('drafts.list', { versionId: (await again.call('app.info')).startVersionId! })).map((d: { id: string }) => d.id)).toEqual([c.draft]);
 
   // restoring an older backup is not mistaken for lost writes, now or after more writes
   const after = start(c.dir);
@@ -300,7 +300,7 @@ describe('no false alarm', () => {
     folders.push(dir);
     const app = start(dir);
     const info = await app.call('app.info');
-    const doc = await app.call('reports.get', { versionId: info.startVersionId });
+    const doc = await app.call('reports.get', { versionId: info.startVersionId! });
     const b = doc.blocks[6];
     const mark = (note: string) =>
       app.call('annotations.create', {

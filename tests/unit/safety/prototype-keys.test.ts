@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { importReportBytes } from '../../../electron/core/report';
 import { isReviewDeskError } from '../../../electron/core/errors';
-import { colorLabels, DEFAULT_COLOR_LABELS } from '../../../electron/core/colors';
+import { colorLabels, DEFAULT_COLOR_LABELS } from '../../../electron/core/common/colors';
 
 const BUILT_INS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__'];
 

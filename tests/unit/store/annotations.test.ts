@@ -37,14 +37,22 @@ describe('annotation repository', () => {
   it('refuses a target outside its block and writes nothing', () => {
     const { versionId, block } = firstParagraph();
     expect(() =>
-      t.store.annotations.create({ versionId, color: 'red', targets: [{ blockId: block.id, start: 5, end: block.text.length + 10, exact: 'x', prefix: '', suffix: '' }] }),
+      t.store.annotations.create({
+        versionId,
+        color: 'red',
+        targets: [{ blockId: block.id, start: 5, end: block.text.length + 10, exact: 'x', prefix: '', suffix: '' }],
+      }),
     ).toThrow(/超出/);
     expect(t.store.annotations.count()).toBe(0);
   });
 
   it('takes the quote and its context from the report text, not from the caller', () => {
     const { versionId, block } = firstParagraph();
-    const a = t.store.annotations.create({ versionId, color: 'green', targets: [{ blockId: block.id, start: 40, end: 50, exact: '伪造的引文', prefix: '', suffix: 'x' }] });
+    const a = t.store.annotations.create({
+      versionId,
+      color: 'green',
+      targets: [{ blockId: block.id, start: 40, end: 50, exact: '伪造的引文', prefix: '', suffix: 'x' }],
+    });
     expect(a.targets[0]).toEqual({
       blockId: block.id,
       start: 40,
@@ -57,7 +65,11 @@ describe('annotation repository', () => {
 
   it('deletes as a tombstone and restores', () => {
     const { versionId, block } = firstParagraph();
-    const a = t.store.annotations.create({ versionId, color: 'blue', targets: [{ blockId: block.id, start: 0, end: 4, exact: block.text.slice(0, 4), prefix: '', suffix: '' }] });
+    const a = t.store.annotations.create({
+      versionId,
+      color: 'blue',
+      targets: [{ blockId: block.id, start: 0, end: 4, exact: block.text.slice(0, 4), prefix: '', suffix: '' }],
+    });
     t.store.annotations.delete(a.id);
     expect(t.store.annotations.list(versionId)).toHaveLength(0);
     expect(t.store.annotations.listByReport(a.reportId, { includeDeleted: true })[0].deletedAt).not.toBeNull();

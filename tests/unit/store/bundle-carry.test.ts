@@ -21,7 +21,12 @@ describe('a carried mark in the next bundle', () => {
     const quote = '新建5G基站500个';
     const b = doc.blocks.find((x) => x.text.includes(quote))!;
     const start = b.text.indexOf(quote);
-    const mark = await call<Annotation>('annotations.create', { versionId: doc.version.id, color: 'blue', note: '进度如何', targets: [{ blockId: b.id, start, end: start + quote.length, exact: quote, prefix: '', suffix: '' }] });
+    const mark = await call<Annotation>('annotations.create', {
+      versionId: doc.version.id,
+      color: 'blue',
+      note: '进度如何',
+      targets: [{ blockId: b.id, start, end: start + quote.length, exact: quote, prefix: '', suffix: '' }],
+    });
     const before = Buffer.from((await call<{ dataBase64: string }>('bundles.export', {})).dataBase64, 'base64');
 
     const secretariat = tempStore();

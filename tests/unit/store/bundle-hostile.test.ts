@@ -40,7 +40,13 @@ const DAY = 24 * HOUR;
 const INTERNAL_ID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\bp-[0-9a-f]{8}\b/i;
 
 function bundleOf(contents: Contents, opts: { createdAt?: string; author?: string } = {}): Uint8Array {
-  return writeBundle({ createdAt: opts.createdAt ?? new Date().toISOString(), appVersion: 'test', author: opts.author ?? '张代表', reportId: null, ...contents });
+  return writeBundle({
+    createdAt: opts.createdAt ?? new Date().toISOString(),
+    appVersion: 'test',
+    author: opts.author ?? '张代表',
+    reportId: null,
+    ...contents,
+  });
 }
 
 function importInto(store: Store, bytes: Uint8Array, now?: Date) {
@@ -65,7 +71,13 @@ function refusal(store: Store, bytes: Uint8Array, now?: Date): { code: string; m
 
 function annotate(store: Store, versionId: string, blockIndex: number, note: string, author = '张代表') {
   const block = store.reports.blocksOf(versionId).filter((b) => b.text.length > 30)[blockIndex];
-  return store.annotations.create({ versionId, color: 'yellow', note, author, targets: [{ blockId: block.id, start: 4, end: 14, exact: '', prefix: '', suffix: '' }] });
+  return store.annotations.create({
+    versionId,
+    color: 'yellow',
+    note,
+    author,
+    targets: [{ blockId: block.id, start: 4, end: 14, exact: '', prefix: '', suffix: '' }],
+  });
 }
 
 function amend(store: Store, versionId: string, blockIndex: number, proposed: string, title = '') {
@@ -142,7 +154,14 @@ describe('dates', () => {
   it('refuses dates that do not exist, even in the ISO shape', () => {
     annotate(office.store, officeVersion, 3, '批注');
     const contents = office.store.bundles.collect();
-    for (const bad of ['2024-13-45T99:99:99Z', '2023-02-29T10:00:00.000Z', '2024-04-31T10:00:00Z', '2024-03-05T24:00:00Z', '2024-03-05T10:00:00+25:00', '2024-03-05T1Z']) {
+    for (const bad of [
+      '2024-13-45T99:99:99Z',
+      '2023-02-29T10:00:00.000Z',
+      '2024-04-31T10:00:00Z',
+      '2024-03-05T24:00:00Z',
+      '2024-03-05T10:00:00+25:00',
+      '2024-03-05T1Z',
+    ]) {
       const bytes = bundleOf({ ...contents, annotations: contents.annotations.map((a) => ({ ...a, updatedAt: bad })) });
       const e = refusal(laptop.store, bytes);
       expect(e.code).toBe('bundle/invalid');
@@ -245,7 +264,13 @@ describe('merging lists what it will not overwrite', () => {
     const r = importInto(laptop.store, bundleOf({ ...contents, annotations: usurped }, { createdAt: later }));
     expect(r.annotations).toEqual({ added: 0, updated: 0, unchanged: 0, deleted: 0 });
     expect(r.conflicts).toEqual([
-      expect.objectContaining({ kind: 'annotation', id: a.id, author: '李代表', label: a.targets[0].exact, reason: expect.stringMatching(/作者（李代表）与本机（张代表）不同，保留本机内容/) }),
+      expect.objectContaining({
+        kind: 'annotation',
+        id: a.id,
+        author: '李代表',
+        label: a.targets[0].exact,
+        reason: expect.stringMatching(/作者（李代表）与本机（张代表）不同，保留本机内容/),
+      }),
     ]);
     expect(laptop.store.annotations.get(a.id)).toMatchObject({ author: '张代表', note: '张代表的批注' });
     expect(contentHash(laptop.store.db)).toBe(before);

@@ -46,7 +46,12 @@ beforeEach(async () => {
     targets: [target(EDITS.deleted, doc.blocks)],
   });
   note = await call<Annotation>('annotations.create', { versionId: doc.version.id, color: 'red', note: '这个数字要核实', targets: [target(GONE, doc.blocks)] });
-  kept = await call<Annotation>('annotations.create', { versionId: doc.version.id, color: 'blue', note: '留着的', targets: [target('新建5G基站500个', doc.blocks)] });
+  kept = await call<Annotation>('annotations.create', {
+    versionId: doc.version.id,
+    color: 'blue',
+    note: '留着的',
+    targets: [target('新建5G基站500个', doc.blocks)],
+  });
   ({ versionId: v2 } = await call<{ versionId: string }>('reports.import', {
     fileName: '咸宁政府工作报告-修改稿.txt',
     dataBase64: Buffer.from(revisedReportText()).toString('base64'),
@@ -98,7 +103,12 @@ describe('orphaned marks in exchange bundles', () => {
       // the quote is the text of the first version, position and all
       const old = new Map(fresh.store.reports.blocksOf(doc.version.id).map((b) => [b.id, b.text]));
       for (const t of fresh.store.drafts.get(draft.id).targets) expect(old.get(t.blockId)?.slice(t.start, t.end)).toBe(t.exact);
-      expect(fresh.store.revisions.orphansOn(v2).map((m) => m.id).sort()).toEqual([draft.id, note.id].sort());
+      expect(
+        fresh.store.revisions
+          .orphansOn(v2)
+          .map((m) => m.id)
+          .sort(),
+      ).toEqual([draft.id, note.id].sort());
       const here = env.backend.ctx.store.revisions;
       for (const id of [draft.id, note.id, kept.id]) expect(fresh.store.revisions.history(id)).toEqual(here.history(id));
       expect(fresh.store.annotations.get(kept.id)).toMatchObject({ anchorStatus: 'moved', versionId: v2 });
@@ -107,7 +117,9 @@ describe('orphaned marks in exchange bundles', () => {
       expect(fresh.store.bundles.import(readBundle(bytes)).conflicts).toEqual([]);
       expect(contentHash(fresh.store.db)).toBe(before);
       // and travel on from there unchanged
-      const onward = readBundle(writeBundle({ createdAt: new Date().toISOString(), appVersion: 't', author: '', reportId: null, ...fresh.store.bundles.collect() }));
+      const onward = readBundle(
+        writeBundle({ createdAt: new Date().toISOString(), appVersion: 't', author: '', reportId: null, ...fresh.store.bundles.collect() }),
+      );
       expect(onward.drafts.find((d) => d.id === draft.id)).toMatchObject({ targetsVersionId: doc.version.id, anchorStatus: 'orphaned' });
     } finally {
       fresh.cleanup();
@@ -118,7 +130,13 @@ describe('orphaned marks in exchange bundles', () => {
     const laptop = tempStore();
     try {
       const own = importBundled(laptop.store).versionId; // the same file, seeded with another id
-      const first = writeBundle({ createdAt: new Date(Date.now() - 60_000).toISOString(), appVersion: 't', author: '张代表', reportId: null, ...laptopCopyBeforeRevision() });
+      const first = writeBundle({
+        createdAt: new Date(Date.now() - 60_000).toISOString(),
+        appVersion: 't',
+        author: '张代表',
+        reportId: null,
+        ...laptopCopyBeforeRevision(),
+      });
       laptop.store.bundles.import(readBundle(first));
       expect(laptop.store.drafts.get(draft.id)).toMatchObject({ versionId: own, anchorStatus: 'unchanged' });
 
@@ -137,7 +155,15 @@ describe('orphaned marks in exchange bundles', () => {
   it('arrive from a schema-1 bundle (no history, no targetsVersionId) too: the old text is found', () => {
     const b = readBundle(bytes);
     const strip = <T extends { history?: unknown; targetsVersionId?: unknown }>({ history: _h, targetsVersionId: _t, ...rest }: T) => rest;
-    const old = writeBundle({ createdAt: b.manifest.createdAt, appVersion: 'old', author: '', reportId: null, reports: b.reports, annotations: b.annotations.map(strip), drafts: b.drafts.map(strip) });
+    const old = writeBundle({
+      createdAt: b.manifest.createdAt,
+      appVersion: 'old',
+      author: '',
+      reportId: null,
+      reports: b.reports,
+      annotations: b.annotations.map(strip),
+      drafts: b.drafts.map(strip),
+    });
     expect(JSON.parse(new TextDecoder().decode(unzipSync(old)['manifest.json'])).schemaVersion).toBe(1);
     const fresh = tempStore();
     try {
@@ -172,7 +198,15 @@ describe('orphaned marks in exchange bundles', () => {
 function laptopCopyBeforeRevision() {
   const b = readBundle(bytes);
   const v1 = b.reports[0].versions.filter((v) => v.id === doc.version.id);
-  const original = (m: { id: string }) => ({ versionId: doc.version.id, anchorStatus: 'unchanged' as const, anchorScore: 1, updatedAt: new Date(Date.now() - 120_000).toISOString(), history: undefined, targetsVersionId: undefined, id: m.id });
+  const original = (m: { id: string }) => ({
+    versionId: doc.version.id,
+    anchorStatus: 'unchanged' as const,
+    anchorScore: 1,
+    updatedAt: new Date(Date.now() - 120_000).toISOString(),
+    history: undefined,
+    targetsVersionId: undefined,
+    id: m.id,
+  });
   return {
     reports: [{ ...b.reports[0], versions: v1 }],
     annotations: [{ ...b.annotations.find((a) => a.id === note.id)!, ...original(note), targets: [target(GONE, doc.blocks)] }],

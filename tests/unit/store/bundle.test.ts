@@ -25,7 +25,13 @@ afterEach(() => {
 });
 
 function exportFrom(store: Store, reportId?: string): Uint8Array {
-  return writeBundle({ createdAt: new Date().toISOString(), appVersion: 'test', author: '张代表', reportId: reportId ?? null, ...store.bundles.collect({ reportId }) });
+  return writeBundle({
+    createdAt: new Date().toISOString(),
+    appVersion: 'test',
+    author: '张代表',
+    reportId: reportId ?? null,
+    ...store.bundles.collect({ reportId }),
+  });
 }
 
 function importInto(store: Store, bytes: Uint8Array) {
@@ -214,7 +220,10 @@ describe('refusing bad bundles without writing anything', () => {
     const MB = 1024 * 1024;
     const limit = { maxBytes: 4 * MB };
     // each entry declares an honest size under the limit; only the running total can catch them
-    const spread = zipSync({ 'manifest.json': new Uint8Array(2 * MB), 'reports.json': new Uint8Array(2 * MB), 'annotations.json': new Uint8Array(2 * MB) }, { level: 9 });
+    const spread = zipSync(
+      { 'manifest.json': new Uint8Array(2 * MB), 'reports.json': new Uint8Array(2 * MB), 'annotations.json': new Uint8Array(2 * MB) },
+      { level: 9 },
+    );
     expect(spread.length).toBeLessThan(100 * 1024);
     const before = contentHash(laptop.store.db);
     expect(() => readBundle(spread, limit)).toThrow(/解压后超过 4 MB.*已拒绝导入/);
@@ -231,14 +240,23 @@ describe('refusing bad bundles without writing anything', () => {
 
   it('refuses records that do not match the schema even when checksums are right', () => {
     const contents = office.store.bundles.collect();
-    const withBadColor = writeBundle({ createdAt: new Date().toISOString(), appVersion: 't', author: '', reportId: null, ...contents, annotations: contents.annotations.map((a) => ({ ...a, color: 'pink' as 'red' })) });
+    const withBadColor = writeBundle({
+      createdAt: new Date().toISOString(),
+      appVersion: 't',
+      author: '',
+      reportId: null,
+      ...contents,
+      annotations: contents.annotations.map((a) => ({ ...a, color: 'pink' as 'red' })),
+    });
     expect(refusal(laptop.store, withBadColor).message).toMatch(/格式不正确/);
     // prototype-pollution keys are unknown fields
     const polluted = rezip(good, (f) => {
       const text = new TextDecoder().decode(f['annotations.json']).replace('{"id"', '{"__proto__":{"polluted":1},"id"');
       f['annotations.json'] = strToU8(text);
       const m = JSON.parse(new TextDecoder().decode(f['manifest.json']));
-      m.files = m.files.map((x: { name: string }) => (x.name === 'annotations.json' ? { ...x, sha256: sha256Hex(f['annotations.json']), bytes: f['annotations.json'].length } : x));
+      m.files = m.files.map((x: { name: string }) =>
+        x.name === 'annotations.json' ? { ...x, sha256: sha256Hex(f['annotations.json']), bytes: f['annotations.json'].length } : x,
+      );
       f['manifest.json'] = strToU8(JSON.stringify(m));
     });
     expect(refusal(laptop.store, polluted).code).toBe('bundle/invalid');

@@ -27,7 +27,8 @@ describe('schema migrations', () => {
     const file = join(dir, 'old.sqlite3');
     const old = openDatabase(file, { migrations: migrations.slice(0, 1) });
     expect(schemaVersion(old)).toBe(1);
-    createStore(old).settings.set('author.name', '张代表');
+    // written as version 1 wrote it (today's repositories expect today's schema)
+    old.prepare('INSERT INTO settings(key, value) VALUES (?, ?)').run('author.name', '张代表');
     old.close();
 
     const db = openDatabase(file);
