@@ -48,8 +48,11 @@ export function App() {
       // Everything the first screen needs is asked for at once: the report and its marks
       // travel side by side, not one after the other.
       const [info] = await Promise.all([api['app.info']({}), useSettings.getState().load(), useLibrary.getState().load()]);
-      if (info.startVersionId) await Promise.all([useReader.getState().open(info.startVersionId), useAnnotations.getState().ensureLoaded(info.startVersionId)]);
-      else useUi.getState().setView('library');
+      // A start version that cannot be opened is toasted by open(); the library is the way on.
+      const opened = info.startVersionId
+        ? (await Promise.all([useReader.getState().open(info.startVersionId), useAnnotations.getState().ensureLoaded(info.startVersionId)]))[0]
+        : false;
+      if (!opened) useUi.getState().setView('library');
     })().catch((e) => setFatal(errorMessage(e)));
   }, []);
 
@@ -77,10 +80,7 @@ export function App() {
     const file = e.dataTransfer.files[0];
     if (!file) return;
     const versionId = await useLibrary.getState().importFile(file);
-    if (versionId) {
-      await useReader.getState().open(versionId);
-      useUi.getState().setView('reader');
-    }
+    if (versionId && (await useReader.getState().open(versionId))) useUi.getState().setView('reader');
   };
 
   const Extra = extraViews[view];

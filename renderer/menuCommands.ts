@@ -21,10 +21,7 @@ async function importFromDialog(reportId?: string) {
   const picked = await api['dialog.openFile']({ filters: REPORT_FILTERS });
   if (!picked.path || !picked.dataBase64) return;
   const versionId = await useLibrary.getState().importData(picked.name ?? picked.path, picked.dataBase64, reportId);
-  if (versionId) {
-    await useReader.getState().open(versionId);
-    useUi.getState().setView('reader');
-  }
+  if (versionId && (await useReader.getState().open(versionId))) useUi.getState().setView('reader');
 }
 
 /** Handlers other features add for commands they own (e.g. the exchange bundle). */

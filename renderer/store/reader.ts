@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import { persist } from 'zustand/middleware';
 import type { ReaderVersion } from '../../electron/api/contract';
-import { api, apiOnUnload } from '../api/client';
+import { api, apiOnUnload, errorMessage } from '../api/client';
+import { useUi } from './ui';
 
 export type Theme = 'light' | 'sepia' | 'dark' | 'contrast';
 
@@ -33,7 +34,12 @@ interface ReaderState extends ViewPrefs {
   currentBlockId: string | null;
   /** per version id: where reading stopped, so a reload or a return to the version lands there */
   places: Record<string, ReadingPlace>;
-  open(versionId: string): Promise<void>;
+  /**
+   * Opens a version: true once it is the one shown. Never rejects: a failure is toasted in
+   * Chinese and answers false, and so does an open overtaken by a later one (its text, arriving
+   * late, must not replace the version asked for last).
+   */
+  open(versionId: string): Promise<boolean>;
   scrollTo(blockId: string, flash?: boolean): void;
   setCurrent(blockId: string | null): void;
   setPrefs(p: Partial<ViewPrefs>): void;
@@ -43,6 +49,8 @@ interface ReaderState extends ViewPrefs {
 }
 
 let nonce = 0;
+/** Counts open() calls: only the newest may set the document. */
+let opening = 0;
 /** The version to remember as last read, while its delayed save waits. */
 let remember: { versionId: string; timer: ReturnType<typeof setTimeout> } | null = null;
 const LAST_VERSION = 'reader.lastVersionId';
@@ -62,9 +70,11 @@ export const useReader = create<ReaderState>()(
       currentBlockId: null,
       places: {},
       open: async (versionId) => {
+        const ticket = ++opening;
         set({ loading: true, openingVersionId: versionId });
         try {
           const doc = await api['reports.get']({ versionId });
+          if (ticket !== opening) return false;
           set({ doc, currentBlockId: doc.blocks[0]?.id ?? null, scrollTarget: null });
           // Remembered for the next start; not urgent, so it does not queue ahead of the marks
           // (a reload or close before then sends it at once: rememberNow).
@@ -74,8 +84,12 @@ export const useReader = create<ReaderState>()(
             void api['settings.set']({ key: LAST_VERSION, value: versionId });
           }, 1000);
           remember = { versionId, timer };
+          return true;
+        } catch (e) {
+          if (ticket === opening) useUi.getState().toast('error', errorMessage(e));
+          return false;
         } finally {
-          set({ loading: false });
+          if (ticket === opening) set({ loading: false });
         }
       },
       rememberNow: () => {

@@ -5,7 +5,7 @@ import { t } from '../../i18n/zh-CN';
 
 async function openCompare(report: Report) {
   const newest = [...report.versions].sort((a, b) => b.ord - a.ord)[0];
-  if (useReader.getState().doc?.report.id !== report.id) await useReader.getState().open(newest.id);
+  if (useReader.getState().doc?.report.id !== report.id && !(await useReader.getState().open(newest.id))) return;
   useUi.getState().setView('compare');
 }
 

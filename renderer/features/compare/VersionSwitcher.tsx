@@ -1,7 +1,5 @@
 import { useLibrary } from '../../store/library';
 import { useReader } from '../../store/reader';
-import { useUi } from '../../store/ui';
-import { errorMessage } from '../../api/client';
 import { t } from '../../i18n/zh-CN';
 import { VersionSelect } from '../../components/VersionSelect';
 
@@ -26,12 +24,7 @@ export function VersionSwitcher() {
       title={t.revisions.switchVersion}
       versions={[...versions].reverse()}
       value={doc.version.id}
-      onChange={(id) =>
-        void useReader
-          .getState()
-          .open(id)
-          .catch((err) => useUi.getState().toast('error', errorMessage(err)))
-      }
+      onChange={(id) => void useReader.getState().open(id)}
     />
   );
 }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { AdoptionRow, CompareResult, CompareRow, OrphanMark, VersionInfo, VersionMarks } from '../../../electron/api/contract';
 import { api, errorMessage } from '../../api/client';
 import { useLibrary } from '../../store/library';
@@ -8,6 +8,14 @@ import { useUi } from '../../store/ui';
 
 /** The two versions compared: [older side, newer side]. */
 export type Pair = [string, string];
+
+interface Loaded {
+  pair: Pair;
+  data: CompareResult;
+  hints: AdoptionRow[];
+  orphans: OrphanMark[];
+  marks: VersionMarks[];
+}
 
 /** Default pair: the version being read against the one before it (or after it, for the first). */
 function defaultPair(versions: VersionInfo[], currentId: string | undefined): Pair | null {
@@ -41,10 +49,8 @@ export function useCompare() {
   const reportId = doc?.report.id;
   const versions = useMemo(() => reports.find((r) => r.id === reportId)?.versions ?? [], [reports, reportId]);
   const [pair, setPair] = useState<Pair | null>(null);
-  const [data, setData] = useState<CompareResult | null>(null);
-  const [hints, setHints] = useState<AdoptionRow[]>([]);
-  const [orphans, setOrphans] = useState<OrphanMark[]>([]);
-  const [marks, setMarks] = useState<VersionMarks[]>([]);
+  /** What the server answered, and for which pair: shown only while that pair is the one chosen. */
+  const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [loading, setLoading] = useState(false);
 
   // Pick a pair when the report changes (or the chosen versions no longer exist).
@@ -53,7 +59,11 @@ export function useCompare() {
     if (!pair || !ids.has(pair[0]) || !ids.has(pair[1])) setPair(defaultPair(versions, doc?.version.id));
   }, [versions, doc?.version.id, pair]);
 
+  // Only the newest request may fill the view: switching pairs while a diff is computed must
+  // not let the earlier pair's answer, arriving later, show under the later pair's names.
+  const latest = useRef(0);
   const load = useCallback(async (p: Pair) => {
+    const ticket = ++latest.current;
     setLoading(true);
     try {
       const [c, a, o, m] = await Promise.all([
@@ -62,15 +72,14 @@ export function useCompare() {
         api['versions.orphans']({ versionId: p[1] }),
         api['versions.marks']({ versionId: p[1] }),
       ]);
-      setData(c);
-      setHints(a);
-      setOrphans(o);
-      setMarks(m);
+      if (ticket !== latest.current) return;
+      setLoaded({ pair: p, data: c, hints: a, orphans: o, marks: m });
     } catch (e) {
-      setData(null);
+      if (ticket !== latest.current) return;
+      setLoaded(null);
       useUi.getState().toast('error', errorMessage(e));
     } finally {
-      setLoading(false);
+      if (ticket === latest.current) setLoading(false);
     }
   }, []);
 
@@ -78,6 +87,11 @@ export function useCompare() {
     if (pair) void load(pair);
   }, [pair, load]);
 
+  const current = loaded && pair && loaded.pair[0] === pair[0] && loaded.pair[1] === pair[1] ? loaded : null;
+  const data = current?.data ?? null;
+  const hints = useMemo(() => current?.hints ?? [], [current]);
+  const orphans = current?.orphans ?? [];
+  const marks = current?.marks ?? [];
   const rows = useMemo(() => data?.rows ?? [], [data]);
   const { hintsByRow, rowOfHint } = useMemo(() => placeHints(hints, rows), [hints, rows]);
 
@@ -97,7 +111,7 @@ export function useCompare() {
   /** 重新定位 attaches to a selection in the reader, so the newer version must be the one open. */
   const relocate = async (o: OrphanMark) => {
     if (!pair) return;
-    if (useReader.getState().doc?.version.id !== pair[1]) await useReader.getState().open(pair[1]);
+    if (useReader.getState().doc?.version.id !== pair[1] && !(await useReader.getState().open(pair[1]))) return;
     useRevisions.getState().startReattach(o);
   };
 

@@ -27,11 +27,7 @@ export function DelegationView() {
   // The version summed up is the one being read (the top bar's): choosing another here opens it,
   // so the header and this view never name two different versions.
   const versionId = current ?? versions.at(-1)?.id ?? null;
-  const setVersionId = (id: string) =>
-    void useReader
-      .getState()
-      .open(id)
-      .catch((e) => useUi.getState().toast('error', errorMessage(e)));
+  const setVersionId = (id: string) => void useReader.getState().open(id);
   const [summary, setSummary] = useState<Summary | null>(null);
   const [onlyMarked, setOnlyMarked] = useState(true);
   const [busy, setBusy] = useState(false);
@@ -53,7 +49,7 @@ export function DelegationView() {
 
   const openAt = async (blockId: string) => {
     if (!versionId) return;
-    if (useReader.getState().doc?.version.id !== versionId) await useReader.getState().open(versionId);
+    if (useReader.getState().doc?.version.id !== versionId && !(await useReader.getState().open(versionId))) return;
     useUi.getState().setView('reader');
     useReader.getState().scrollTo(blockId);
   };

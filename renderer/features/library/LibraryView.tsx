@@ -54,8 +54,7 @@ export function LibraryView() {
   useEffect(loadTrash, [loadTrash]);
 
   const open = async (versionId: string) => {
-    await useReader.getState().open(versionId);
-    useUi.getState().setView('reader');
+    if (await useReader.getState().open(versionId)) useUi.getState().setView('reader');
   };
   const importPicked = async (file: File) => {
     const versionId = await useLibrary.getState().importFile(file, target);
