@@ -64,9 +64,11 @@ beforeAll(async () => {
   const b64 = (p: string) => readFileSync(p).toString('base64');
   const planFile = b64(join(ROOT, 'tests/fixtures/synthetic/plan-report.txt'));
   await host.call('reports.import', { fileName: 'plan-report.txt', dataBase64: planFile });
-  const reports = await host.call<{ id: string; versions: { id: string }[] }[]>('reports.list');
+  const reports = await host.call<{ id: string; versions: { id: string; meta: { repairs: { key?: string }[] } }[] }[]>('reports.list');
   for (const r of reports) {
     known.ids.push(r.id, ...r.versions.map((v) => v.id));
+    // the import's repairs (撤销 / 恢复 name them), and keys no version has
+    known.names.push(...r.versions.flatMap((v) => v.meta.repairs.flatMap((x) => (x.key ? [x.key] : []))), 'join:0', 'artifact:4294967296');
     const doc = await host.call<{ blocks: { id: string; text: string }[] }>('reports.get', { versionId: r.versions[0].id });
     known.ids.push(...doc.blocks.slice(0, 6).map((b) => b.id), doc.blocks.at(-1)!.id);
     const b = doc.blocks[3];

@@ -5,9 +5,9 @@ import type { DiffOp, DiffStats, PairKind } from '../../core/anchor';
 import type { DraftView } from './drafts';
 import type { MarkKind } from '../../core/common/vocabulary';
 import { Target, Uuid, method } from './define';
-import type { AdoptionRow, CarriedMark, CarrySummary, OrphanMark, VersionEvent, VersionEventMark, VersionMarks } from '../../core/versions';
+import type { AdoptionRow, CarriedMark, CarrySummary, OrphanMark, RepairChange, VersionEvent, VersionEventMark, VersionMarks } from '../../core/versions';
 
-export type { AdoptionRow, CarriedMark, OrphanMark, VersionEvent, VersionEventMark, VersionMarks };
+export type { AdoptionRow, CarriedMark, OrphanMark, RepairChange, VersionEvent, VersionEventMark, VersionMarks };
 export type CarryResult = CarrySummary;
 
 export type { MarkKind };
@@ -64,6 +64,20 @@ export const versionContract = {
   'versions.adoption': method<AdoptionRow[]>()(Carry),
   /** 版本记录: its import, the marks carried into and out of it (with what became of each), re-attachments. Newest first. */
   'versions.history': method<VersionEvent[]>()(z.strictObject({ versionId: Uuid })),
+  /**
+   * Undo one of the importer's repairs (made: false) or make it again (made: true): the version's
+   * file is parsed again and replaces the version (a new id), its marks carried onto it.
+   */
+  'versions.setRepair': method<RepairChange>()(
+    z.strictObject({
+      versionId: Uuid,
+      key: z
+        .string()
+        .max(120)
+        .regex(/^[a-z]+:\d+$/),
+      made: z.boolean(),
+    }),
+  ),
   'annotations.reattach': method<Annotation>()(Reattach),
   'drafts.reattach': method<DraftView>()(Reattach),
 };

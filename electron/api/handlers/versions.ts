@@ -7,7 +7,17 @@
 import { sharedJobRunner } from '../../core/jobs/runner';
 import type { Block } from '../../core/report/types';
 import type { StoredDraft } from '../../core/store/drafts';
-import { amendmentAdoption, carryMarks, compareVersions, marksPerVersion, orphansOf, reattachMark, versionHistory, type PairView } from '../../core/versions';
+import {
+  amendmentAdoption,
+  carryMarks,
+  compareVersions,
+  marksPerVersion,
+  orphansOf,
+  reattachMark,
+  setRepair,
+  versionHistory,
+  type PairView,
+} from '../../core/versions';
 import { liveStore, type AppContext } from '../context';
 import type { Handlers } from '../contract';
 import { blockCache, viewOf } from '../../core/draft/view';
@@ -21,6 +31,7 @@ type VersionHandlers = Pick<
   | 'versions.orphans'
   | 'versions.adoption'
   | 'versions.history'
+  | 'versions.setRepair'
   | 'annotations.reattach'
   | 'drafts.reattach'
 >;
@@ -67,6 +78,12 @@ export function versionHandlers(ctx: AppContext): VersionHandlers {
     'versions.adoption': ({ fromVersionId, toVersionId }) => amendmentAdoption(store, fromVersionId, toVersionId, { pairs, describeDraft }),
 
     'versions.history': ({ versionId }) => versionHistory(store, versionId, describeDraft),
+
+    'versions.setRepair': ({ versionId, key, made }) => {
+      const s = ctx.store; // as for a carry: a restore meanwhile aborts it
+      const parse = (p: { bytes: Uint8Array; fileName: string; declined: string[] }) => jobs().run('parseReport', p);
+      return setRepair(s, versionId, key, made, { blocks, runner: ctx.jobs, knownAlignment: async () => undefined, sameStore: () => ctx.store === s, parse });
+    },
 
     'annotations.reattach': ({ id, targets }) => {
       reattachMark(store, blocks, 'annotation', id, targets);

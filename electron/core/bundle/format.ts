@@ -107,6 +107,19 @@ const Version = z.strictObject({
    * so a hand-made meta can never reach the library.
    */
   meta: z.looseObject({}),
+  /**
+   * Repairs the user undid on this version (Repair.key): the importer parses the source with them
+   * declined, so the paragraphs below are what it gets. Absent from bundles of older versions.
+   */
+  declinedRepairs: z
+    .array(
+      z
+        .string()
+        .max(120)
+        .regex(/^[a-z]+:\d+$/),
+    )
+    .max(10_000)
+    .optional(),
   /** Must be what the source file gives when imported; checked on import, which writes its own parse. */
   blocks: z.array(Block).max(100_000),
 });

@@ -86,6 +86,8 @@ export const ERROR_CODES = [
   'versions/last-version',
   'versions/same',
   'versions/store-changed',
+  'versions/repair-unknown',
+  'versions/repair-unchanged',
   // backups
   'backup/failed',
   'backup/in-recovery',

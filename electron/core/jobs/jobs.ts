@@ -19,7 +19,8 @@ export type ParsedSources = Record<string, { parsed: ParsedReport } | { error: A
 
 export const jobs = {
   /** A report file's bytes → blocks, structure and repairs (what reports.import stores). Any format, PDF too. */
-  parseReport: (p: { bytes: Uint8Array; fileName: string }): Promise<ParsedReport> => importReportBytesAsync(p.bytes, p.fileName),
+  parseReport: (p: { bytes: Uint8Array; fileName: string; declined?: readonly string[] }): Promise<ParsedReport> =>
+    importReportBytesAsync(p.bytes, p.fileName, undefined, { declined: p.declined }),
   /** The proofreading rules over one version's blocks (the first review.check of a version). */
   reviewCheck: (p: { blocks: Block[]; options?: CheckOptions }): Finding[] => checkReport(p.blocks, p.options),
   /** Alignment and per-paragraph diff of two versions (the first versions.compare of a pair). */
@@ -38,7 +39,9 @@ export const jobs = {
     for (const r of contents.reports) {
       for (const v of r.versions) {
         try {
-          sources[v.id] = { parsed: await importReportBytesAsync(Buffer.from(v.sourceBase64, 'base64'), v.sourceName) };
+          sources[v.id] = {
+            parsed: await importReportBytesAsync(Buffer.from(v.sourceBase64, 'base64'), v.sourceName, undefined, { declined: v.declinedRepairs }),
+          };
         } catch (e) {
           if (!isReviewDeskError(e)) throw e;
           sources[v.id] = { error: { code: e.code, message: e.message } };

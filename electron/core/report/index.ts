@@ -23,8 +23,21 @@ export { quoteLead } from './citation';
 
 export { IMPORT_FORMATS, type FormatRegistry, type ImportFormat } from './formats';
 
-function parseLines(lines: SourceLine[], format: ImportFormat, encoding: string, extraRepairs: Repair[], extraArtifacts: Artifact[] = []): ParsedReport {
-  const repaired = repairLines(lines, { plainText: format.plainText });
+/** How to parse, beyond the file itself. */
+export interface ParseOptions {
+  /** Keys of repairs the user undid (Repair.key): this parse lists them as declined and leaves the text as the file has it. */
+  declined?: readonly string[];
+}
+
+function parseLines(
+  lines: SourceLine[],
+  format: ImportFormat,
+  encoding: string,
+  extraRepairs: Repair[],
+  extraArtifacts: Artifact[],
+  opts: ParseOptions,
+): ParsedReport {
+  const repaired = repairLines(lines, { plainText: format.plainText, declined: opts.declined });
   const drafts = buildStructure(repaired.lines);
   if (drafts.length === 0) {
     throw new ReviewDeskError('import/no-paragraphs', '文件里没有找到正文段落（只有空白或排版残留），无法作为报告导入。');
@@ -42,11 +55,18 @@ function parseLines(lines: SourceLine[], format: ImportFormat, encoding: string,
 }
 
 /** Decoded text → lines by its format; content that is really another format is read as that. */
-function parseText(text: string, named: ImportFormat & { encoding: 'text' }, encoding: string, repairs: Repair[], registry: FormatRegistry): ParsedReport {
+function parseText(
+  text: string,
+  named: ImportFormat & { encoding: 'text' },
+  encoding: string,
+  repairs: Repair[],
+  registry: FormatRegistry,
+  opts: ParseOptions = {},
+): ParsedReport {
   const actual = named.contentIs?.(text);
   const format = actual ? registry[actual] : named;
   if (format.encoding !== 'text') throw new ReviewDeskError('import/unsupported', '文件内容与扩展名不符，无法导入。');
-  return parseLines(format.read(text), format, encoding, repairs);
+  return parseLines(format.read(text), format, encoding, repairs, [], opts);
 }
 
 /** Parse already-decoded report text (txt/md/html content). Throws ReviewDeskError when it has no paragraphs. */
@@ -73,19 +93,19 @@ function formatFor(bytes: Uint8Array, fileName: string, registry: FormatRegistry
  * Decode and parse a report file's bytes, in any registered format. Throws ReviewDeskError on bad
  * input. `registry` is for tests that register a format of their own; the app uses the default.
  */
-export function importReportBytes(bytes: Uint8Array, fileName: string, registry: FormatRegistry = IMPORT_FORMATS): ParsedReport {
+export function importReportBytes(bytes: Uint8Array, fileName: string, registry: FormatRegistry = IMPORT_FORMATS, opts: ParseOptions = {}): ParsedReport {
   assertNotEmpty(bytes);
   assertSize(bytes.length);
   const format = formatFor(bytes, fileName, registry);
   // A format with only an asynchronous reader (PDF) refuses here: its `read` says to use the async path.
-  if (format.encoding === 'binary') return parseLines(format.read(bytes), format, format.id, []);
+  if (format.encoding === 'binary') return parseLines(format.read(bytes), format, format.id, [], [], opts);
   assertTextLike(bytes);
   const decoded = decodeText(bytes);
   const repairs: Repair[] = [];
   if (decoded.encoding !== 'utf-8') {
     repairs.push({ kind: 'encoding-detected', text: decoded.encoding, message: `已自动识别文件编码为 ${encodingLabel(decoded.encoding)}` });
   }
-  return parseText(decoded.text, format, decoded.encoding, repairs, registry);
+  return parseText(decoded.text, format, decoded.encoding, repairs, registry, opts);
 }
 
 /**
@@ -93,15 +113,20 @@ export function importReportBytes(bytes: Uint8Array, fileName: string, registry:
  * runs the same pipeline, so the result is what importReportBytes gives for the other formats.
  * Every place a user's file arrives (the import job, bundles, the CLI) uses this one.
  */
-export async function importReportBytesAsync(bytes: Uint8Array, fileName: string, registry: FormatRegistry = IMPORT_FORMATS): Promise<ParsedReport> {
+export async function importReportBytesAsync(
+  bytes: Uint8Array,
+  fileName: string,
+  registry: FormatRegistry = IMPORT_FORMATS,
+  opts: ParseOptions = {},
+): Promise<ParsedReport> {
   assertNotEmpty(bytes);
   assertSize(bytes.length);
   const format = formatFor(bytes, fileName, registry);
   if (format.encoding === 'binary' && format.readAsync) {
     const reading = await format.readAsync(bytes);
-    return parseLines(reading.lines, format, format.id, reading.repairs, reading.artifacts);
+    return parseLines(reading.lines, format, format.id, reading.repairs, reading.artifacts, opts);
   }
-  return importReportBytes(bytes, fileName, registry);
+  return importReportBytes(bytes, fileName, registry, opts);
 }
 
 /** Read and import a report file from disk, refusing oversized files before reading them. */

@@ -35,6 +35,24 @@ export interface RepairResult {
   artifacts: Artifact[];
 }
 
+/**
+ * The repairs made so far and the ones the user declined. `offer` lists a repair that can be
+ * declined and says whether to make it: a declined one is listed as such (so it can be made
+ * again) and the text is left as the file has it.
+ */
+class RepairLog {
+  readonly repairs: Repair[] = [];
+  constructor(private readonly declined: ReadonlySet<string>) {}
+  push(r: Repair): void {
+    this.repairs.push(r);
+  }
+  offer(r: Repair & { key: string }): boolean {
+    const declined = this.declined.has(r.key);
+    this.repairs.push(declined ? { ...r, declined } : r);
+    return !declined;
+  }
+}
+
 /** Individual whitespace repairs listed before they are summarised. */
 const MAX_LISTED_WHITESPACE = 20;
 
@@ -98,20 +116,23 @@ type WorkLine = SourceLine & {
 };
 
 /** `一、2023年工作回顾　过去一年，…` on one line: heading and body become two lines. */
-function expandLines(input: SourceLine[], repairs: Repair[]): SourceLine[] {
+function expandLines(input: SourceLine[], log: RepairLog): SourceLine[] {
   const out: SourceLine[] = [];
   for (const raw of input) {
     const split = raw.boldEnd === undefined ? splitInlinePartHeading(raw.text) : null;
-    if (!split) {
+    const made =
+      split !== null &&
+      log.offer({
+        kind: 'other',
+        key: `split:${raw.line}`,
+        text: `${split.heading}|${excerpt(split.body, 12)}`,
+        line: raw.line,
+        message: `第${raw.line}行的部分标题“${split.heading}”与正文连在一行，已分为标题和正文两段`,
+      });
+    if (!made) {
       out.push(raw);
       continue;
     }
-    repairs.push({
-      kind: 'other',
-      text: `${split.heading}|${excerpt(split.body, 12)}`,
-      line: raw.line,
-      message: `第${raw.line}行的部分标题“${split.heading}”与正文连在一行，已分为标题和正文两段`,
-    });
     out.push({ ...raw, text: split.heading }, { text: split.body, line: raw.line });
   }
   return out;
@@ -123,9 +144,10 @@ const INDENT = /^(?:\u3000|[ \u00a0]{2,}|\t)/;
 /**
  * @param opts.plainText the lines come from a text file, where line breaks may be hard wraps
  * (a PDF copy); Word paragraphs are never wrapped.
+ * @param opts.declined keys of repairs the user undid: listed as declined, not made.
  */
-export function repairLines(input: SourceLine[], opts: { plainText?: boolean } = {}): RepairResult {
-  const repairs: Repair[] = [];
+export function repairLines(input: SourceLine[], opts: { plainText?: boolean; declined?: readonly string[] } = {}): RepairResult {
+  const log = new RepairLog(new Set(opts.declined ?? []));
   const artifacts: Artifact[] = [];
   const kept: WorkLine[] = [];
   let whitespaceFixes = 0;
@@ -133,7 +155,7 @@ export function repairLines(input: SourceLine[], opts: { plainText?: boolean } =
   let blankRuns = 0;
 
   let afterBlank = true;
-  for (const raw of expandLines(input, repairs)) {
+  for (const raw of expandLines(input, log)) {
     const cells = raw.tableRow ? raw.text.split('\t').map((c) => c.trim()) : tableCells(raw.text);
     if (cells) {
       // A table row keeps its columns apart (one tab each) and stands alone.
@@ -157,22 +179,26 @@ export function repairLines(input: SourceLine[], opts: { plainText?: boolean } =
     }
     blankRun = 0;
     const kind = classifyArtifactLine(norm.text);
-    if (kind) {
+    const artifactMessage = `删除了排版残留“${excerpt(norm.text, 30)}”（第${raw.line}行）`;
+    if (kind && log.offer({ kind: 'artifact-removed', key: `artifact:${raw.line}`, text: norm.text, line: raw.line, message: artifactMessage })) {
       artifacts.push({ kind, text: norm.text, line: raw.line });
-      repairs.push({ kind: 'artifact-removed', text: norm.text, line: raw.line, message: `删除了排版残留“${excerpt(norm.text, 30)}”（第${raw.line}行）` });
       continue;
     }
-    const edge = stripEdgeMarkers(norm.text);
-    for (const marker of edge.removed) {
-      artifacts.push({ kind: 'continuation-marker', text: marker, line: raw.line });
-      repairs.push({ kind: 'artifact-removed', text: marker, line: raw.line, message: `删除了转版标记“${marker}”（第${raw.line}行）` });
+    // The markers of one line are kept or removed together (one key): they are one decision.
+    const stripped = stripEdgeMarkers(norm.text);
+    let stripMarkers = true;
+    for (const marker of stripped.removed) {
+      const message = `删除了转版标记“${marker}”（第${raw.line}行）`;
+      stripMarkers = log.offer({ kind: 'artifact-removed', key: `marker:${raw.line}`, text: marker, line: raw.line, message }) && stripMarkers;
     }
+    const edge = stripMarkers ? stripped : { text: norm.text, removed: [] as string[] };
+    for (const marker of edge.removed) artifacts.push({ kind: 'continuation-marker', text: marker, line: raw.line });
     let text = edge.text;
     if (edge.removed.length) text = normalizeWhitespace(text).text;
     if (norm.changed && !norm.spacedOut) {
       whitespaceFixes++;
       if (whitespaceFixes <= MAX_LISTED_WHITESPACE) {
-        repairs.push({ kind: 'whitespace-collapsed', text: excerpt(text, 30), line: raw.line, message: `清理了第${raw.line}行中多余的空格` });
+        log.push({ kind: 'whitespace-collapsed', text: excerpt(text, 30), line: raw.line, message: `清理了第${raw.line}行中多余的空格` });
       }
     }
     const line: WorkLine = { ...raw, text };
@@ -189,36 +215,38 @@ export function repairLines(input: SourceLine[], opts: { plainText?: boolean } =
     kept.push(line);
   }
   if (whitespaceFixes > MAX_LISTED_WHITESPACE) {
-    repairs.push({ kind: 'whitespace-collapsed', text: '', message: `另有${whitespaceFixes - MAX_LISTED_WHITESPACE}行清理了多余的空格` });
+    log.push({ kind: 'whitespace-collapsed', text: '', message: `另有${whitespaceFixes - MAX_LISTED_WHITESPACE}行清理了多余的空格` });
   }
   if (blankRuns > 0) {
-    repairs.push({ kind: 'blank-lines-collapsed', text: '', message: `合并了${blankRuns}处连续空行` });
+    log.push({ kind: 'blank-lines-collapsed', text: '', message: `合并了${blankRuns}处连续空行` });
   }
 
-  const withoutRunningHeads = dropRunningHeads(kept, artifacts, repairs);
-  const withoutDuplicates = dropDuplicateTitles(withoutRunningHeads, artifacts, repairs);
+  const withoutRunningHeads = dropRunningHeads(kept, artifacts, log);
+  const withoutDuplicates = dropDuplicateTitles(withoutRunningHeads, artifacts, log);
   const wrapWidth = opts.plainText ? hardWrapWidth(withoutDuplicates) : 0;
-  const joined = joinPageBreaks(withoutDuplicates, repairs, { wrapWidth, authoredParagraphs: !opts.plainText });
-  return { lines: joined, repairs, artifacts };
+  const joined = joinPageBreaks(withoutDuplicates, log, { wrapWidth, authoredParagraphs: !opts.plainText });
+  return { lines: joined, repairs: log.repairs, artifacts };
 }
 
 /**
  * A newspaper repeats the title on each page (and sometimes prints it spaced out: 政 府 工 作 报 告).
  * The first title stays; later copies, and spaced-out copies of a title that also appears, go.
  */
-function dropDuplicateTitles(lines: WorkLine[], artifacts: Artifact[], repairs: Repair[]): WorkLine[] {
+function dropDuplicateTitles(lines: WorkLine[], artifacts: Artifact[], log: RepairLog): WorkLine[] {
   const titleIndex = lines.findIndex((l, i) => i < 5 && isTitleLike(l.text) && !l.spacedOut);
   const title = titleIndex >= 0 ? lines[titleIndex].text : null;
   const out: WorkLine[] = [];
   lines.forEach((l, i) => {
     const duplicate = title !== null && i !== titleIndex && isTitleLike(l.text) && (l.text === title || (l.spacedOut && title.includes(l.text)));
-    if (duplicate) {
+    if (
+      duplicate &&
+      log.offer({ kind: 'artifact-removed', key: `artifact:${l.line}`, text: l.text, line: l.line, message: `删除了重复的标题“${l.text}”（第${l.line}行）` })
+    ) {
       artifacts.push({ kind: 'duplicate-title', text: l.text, line: l.line });
-      repairs.push({ kind: 'artifact-removed', text: l.text, line: l.line, message: `删除了重复的标题“${l.text}”（第${l.line}行）` });
       return;
     }
     if (l.spacedOut) {
-      repairs.push({ kind: 'whitespace-collapsed', text: l.text, line: l.line, message: `去掉了标题字间的空格（第${l.line}行）` });
+      log.push({ kind: 'whitespace-collapsed', text: l.text, line: l.line, message: `去掉了标题字间的空格（第${l.line}行）` });
     }
     const { spacedOut: _s, ...rest } = l;
     out.push(rest);
@@ -229,7 +257,7 @@ function dropDuplicateTitles(lines: WorkLine[], artifacts: Artifact[], repairs: 
 /** A running head or foot repeats verbatim on every page; a report sentence does not. */
 const RUNNING_HEAD_REPEATS = 3;
 
-function dropRunningHeads(lines: WorkLine[], artifacts: Artifact[], repairs: Repair[]): WorkLine[] {
+function dropRunningHeads(lines: WorkLine[], artifacts: Artifact[], log: RepairLog): WorkLine[] {
   const counts = new Map<string, number>();
   for (const l of lines) if (l.text.length <= 60) counts.set(l.text, (counts.get(l.text) ?? 0) + 1);
   const running = (l: WorkLine) => {
@@ -244,8 +272,9 @@ function dropRunningHeads(lines: WorkLine[], artifacts: Artifact[], repairs: Rep
   if (!lines.some(running)) return lines;
   return lines.filter((l) => {
     if (!running(l)) return true;
+    const message = `删除了每页重复的页眉页脚“${excerpt(l.text, 30)}”（第${l.line}行）`;
+    if (!log.offer({ kind: 'artifact-removed', key: `artifact:${l.line}`, text: l.text, line: l.line, message })) return true;
     artifacts.push({ kind: 'print-header', text: l.text, line: l.line });
-    repairs.push({ kind: 'artifact-removed', text: l.text, line: l.line, message: `删除了每页重复的页眉页脚“${excerpt(l.text, 30)}”（第${l.line}行）` });
     return false;
   });
 }
@@ -286,7 +315,7 @@ function wrapLength(line: WorkLine): number {
  * so a short line that ends without punctuation (a task heading 一是…, an unnumbered part name) is
  * never the first half of a cut paragraph, whatever follows it.
  */
-function joinPageBreaks(lines: WorkLine[], repairs: Repair[], opts: { wrapWidth: number; authoredParagraphs: boolean }): SourceLine[] {
+function joinPageBreaks(lines: WorkLine[], log: RepairLog, opts: { wrapWidth: number; authoredParagraphs: boolean }): SourceLine[] {
   const { wrapWidth } = opts;
   const out: WorkLine[] = [];
   let prevRaw: WorkLine | undefined;
@@ -302,13 +331,20 @@ function joinPageBreaks(lines: WorkLine[], repairs: Repair[], opts: { wrapWidth:
     // 三、持续提升政府 | 治理效能和服务水平: a numbered heading wrapped onto a second line.
     // Word paragraphs only: in a text copy such a line is as likely a cut body line (一、工作回顾 |
     // 第一段正文写到这里被 | 分页截断了。).
-    if (opts.authoredParagraphs && prev !== undefined && prevRaw === prev && isHeadingContinuation(prev, line, lines[i + 1])) {
-      repairs.push({
+    // A declined join (same key as below) falls through, and is declined there too.
+    if (
+      opts.authoredParagraphs &&
+      prev !== undefined &&
+      prevRaw === prev &&
+      isHeadingContinuation(prev, line, lines[i + 1]) &&
+      log.offer({
         kind: 'paragraphs-joined',
+        key: `join:${line.line}`,
         text: `${prev.text}|${line.text}`,
         line: line.line,
         message: `第${line.line}行是上一行标题“${excerpt(prev.text, 12)}”折到下一行的部分，已合为一个标题`,
-      });
+      })
+    ) {
       out[out.length - 1] = { ...prev, text: prev.text + line.text };
       prevRaw = line;
       continue;
@@ -325,17 +361,22 @@ function joinPageBreaks(lines: WorkLine[], repairs: Repair[], opts: { wrapWidth:
       (punctuationStart || !(opts.authoredParagraphs && isHeadingShaped(prev.text))) &&
       (punctuationStart || !endsClosed(prev.text) || wrapped);
     prevRaw = line;
-    if (!join) {
+    const made =
+      join &&
+      log.offer({
+        kind: 'paragraphs-joined',
+        key: `join:${line.line}`,
+        text: `${excerpt(prev.text, 12, true)}|${excerpt(line.text, 12)}`,
+        line: line.line,
+        message:
+          wrapped && endsClosed(prev.text)
+            ? `第${line.line}行是上一行的折行，已与上一段接上`
+            : `第${line.line}行是被分页截断的上一段的后半部分，已与上一段接上`,
+      });
+    if (!made) {
       out.push(line);
       continue;
     }
-    repairs.push({
-      kind: 'paragraphs-joined',
-      text: `${excerpt(prev.text, 12, true)}|${excerpt(line.text, 12)}`,
-      line: line.line,
-      message:
-        wrapped && endsClosed(prev.text) ? `第${line.line}行是上一行的折行，已与上一段接上` : `第${line.line}行是被分页截断的上一段的后半部分，已与上一段接上`,
-    });
     const joined: WorkLine = { ...prev, text: prev.text + line.text };
     delete joined.allBold;
     out[out.length - 1] = joined;

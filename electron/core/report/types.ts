@@ -54,6 +54,13 @@ export interface Repair {
   line?: number;
   /** Chinese description for the UI. */
   message: string;
+  /**
+   * Names this repair among the file's repairs (stable across re-parses of the same file): a
+   * repair with a key can be declined — the file is then parsed again without it.
+   */
+  key?: string;
+  /** The user declined it: not made, listed so it can be made again. */
+  declined?: boolean;
 }
 
 export interface Artifact {

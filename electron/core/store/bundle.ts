@@ -24,6 +24,7 @@ import type { BundleAnnotation, BundleContents, BundleDraft, BundleHistoryStep, 
 import { KIND_SPECS } from '../draft/kinds';
 import { normalizeFields, parseStoredFields } from '../draft/stored';
 import { ReviewDeskError, isReviewDeskError } from '../errors';
+import type { VersionMeta } from '../model';
 import type { ApiError } from '../common/errorCodes';
 import { importReportBytes, type ParsedReport } from '../report';
 import type { Db } from './db';
@@ -214,6 +215,7 @@ export function collectBundle(db: Db, opts: { reportId?: string } = {}): Pick<Bu
       sourceSha256: v.source_sha256,
       sourceBase64: Buffer.from(v.source_bytes).toString('base64'),
       meta: JSON.parse(v.meta_json) as BundleVersion['meta'],
+      ...declinedOf(v.meta_json),
       blocks: (blocksOf.all(v.id) as BlockRow[]).map(toBlock),
     })),
   }));
@@ -368,6 +370,13 @@ function checkIds(db: Db, bundle: BundleContents): void {
   for (const d of bundle.drafts) claim(d.id, 'draft', () => markLabel('draft', d));
 }
 
+/** The repairs undone on a version, for its bundle entry (none: the field is left out, as older apps wrote it). */
+function declinedOf(metaJson: string): Pick<BundleVersion, 'declinedRepairs'> {
+  const meta = JSON.parse(metaJson) as Partial<VersionMeta>;
+  const keys = (meta.repairs ?? []).flatMap((r) => (r.declined && r.key ? [r.key] : []));
+  return keys.length ? { declinedRepairs: keys } : {};
+}
+
 /** The bundled source file, imported as this app imports files; its paragraphs must be the bundle's. */
 function parseSource(report: BundleReport, v: BundleVersion, bytes: Buffer, opts: BundleImportOptions): ParsedReport {
   const label = versionLabel(report, v);
@@ -375,7 +384,7 @@ function parseSource(report: BundleReport, v: BundleVersion, bytes: Buffer, opts
   try {
     const ready = opts.sources && Object.hasOwn(opts.sources, v.id) ? opts.sources[v.id] : undefined;
     if (ready && 'error' in ready) throw new ReviewDeskError(ready.error.code, ready.error.message);
-    parsed = ready ? ready.parsed : importReportBytes(bytes, v.sourceName);
+    parsed = ready ? ready.parsed : importReportBytes(bytes, v.sourceName, undefined, { declined: v.declinedRepairs });
   } catch (e) {
     if (isReviewDeskError(e)) throw invalid(`${label}随附的原文件无法读取：${e.message.replace(/[。.]$/, '')}`);
     throw e;
@@ -442,6 +451,10 @@ function planVersions(db: Db, bundle: BundleContents, opts: BundleImportOptions)
         versionMap.set(v.id, twin.id);
         continue;
       }
+      // The same file with other repairs undone (the paragraphs differ only there): a version of
+      // the report that file is in here, not a second copy of the whole report.
+      const cousin = (bySource.all(v.sourceSha256) as { id: string; report_id: string }[]).find((t) => !mapped || t.report_id === mapped);
+      if (cousin) mapped ??= cousin.report_id;
       versions.push({ incoming: v, report, localId: v.id, action: 'insert', parsed: parseSource(report, v, bytes, opts) });
       versionMap.set(v.id, v.id);
     }

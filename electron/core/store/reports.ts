@@ -110,6 +110,26 @@ export function createReportRepository(db: Db) {
      VALUES (@version_id, @id, @ord, @kind, @path, @level, @part, @section, @heading_end, @lead_end, @lead, @sentence_ends, @text)`,
   );
 
+  function insertBlocks(versionId: string, blocks: readonly Block[]): void {
+    for (const b of blocks) {
+      insertBlock.run({
+        version_id: versionId,
+        id: b.id,
+        ord: b.ord,
+        kind: b.kind,
+        path: b.path,
+        level: b.level,
+        part: b.part,
+        section: b.section,
+        heading_end: b.headingEnd,
+        lead_end: b.leadEnd,
+        lead: b.text.slice(0, b.leadEnd || b.headingEnd),
+        sentence_ends: JSON.stringify(b.sentenceEnds),
+        text: b.text,
+      });
+    }
+  }
+
   /** Live versions of a report (those in the trash are left out). */
   function versionsOf(reportId: string): VersionInfo[] {
     return (db.prepare(`SELECT ${VERSION_COLS} FROM versions WHERE report_id = ? AND deleted_at IS NULL ORDER BY ord`).all(reportId) as VersionRow[]).map(
@@ -203,25 +223,40 @@ export function createReportRepository(db: Db) {
           Buffer.from(input.sourceBytes),
           JSON.stringify(meta),
         );
-        for (const b of parsed.blocks) {
-          insertBlock.run({
-            version_id: versionId,
-            id: b.id,
-            ord: b.ord,
-            kind: b.kind,
-            path: b.path,
-            level: b.level,
-            part: b.part,
-            section: b.section,
-            heading_end: b.headingEnd,
-            lead_end: b.leadEnd,
-            lead: b.text.slice(0, b.leadEnd || b.headingEnd),
-            sentence_ends: JSON.stringify(b.sentenceEnds),
-            text: b.text,
-          });
-        }
+        insertBlocks(versionId, parsed.blocks);
         return { reportId, versionId };
       })();
+    },
+
+    /**
+     * The version parsed again from its own file (a repair undone or made again) goes in as a new
+     * version in the old one's place: same report, label, order, date and file, new paragraphs.
+     * Versions never change after import — caches, diffs and backups rely on it — hence a new id.
+     * The caller carries the marks over, then retires the old one (retireReparsed), or drops
+     * this one if carrying failed (discardReparse).
+     */
+    insertReparse(versionId: string, parsed: ParsedReport): string {
+      const old = getVersionInfo(versionId);
+      getReportRow(old.reportId);
+      const newId = randomUUID();
+      db.transaction(() => {
+        db.prepare(
+          `INSERT INTO versions(id, report_id, label, ord, imported_at, source_name, source_sha256, source_bytes, meta_json)
+           SELECT ?, report_id, label, ord, imported_at, source_name, source_sha256, source_bytes, ? FROM versions WHERE id = ?`,
+        ).run(newId, JSON.stringify(versionMetaOf(parsed, old.meta.previousVersionId ?? null)), versionId);
+        insertBlocks(newId, parsed.blocks);
+      })();
+      return newId;
+    },
+
+    /** The version a reparse replaced goes to the trash, named as what it is; its marks have moved on. */
+    retireReparsed(oldVersionId: string, label: string): void {
+      db.prepare('UPDATE versions SET deleted_at = ?, label = ? WHERE id = ?').run(new Date().toISOString(), label, oldVersionId);
+    },
+
+    /** A reparse whose marks could not be carried is removed whole (it never had anything of its own). */
+    discardReparse(newVersionId: string): void {
+      db.prepare('DELETE FROM versions WHERE id = ?').run(newVersionId);
     },
 
     rename(reportId: string, title: string): void {

@@ -65,6 +65,11 @@ export interface CarryDeps {
   knownAlignment: (oldVersionId: string, newVersionId: string) => Promise<Alignment | undefined>;
   /** false once the store this carry reads and writes has been replaced (a restore) */
   sameStore: () => boolean;
+  /**
+   * Where a mark's targets are in the new version when that is known exactly (the same file parsed
+   * again: see ./repairs), or null; such a mark keeps its status — nothing in its text moved.
+   */
+  exactTargets?: (mark: MarkRef) => AnnotationTarget[] | null;
 }
 
 /** Re-anchors the targets of marks whose quotes are in `sourceId`, in the worker; results per mark. */
@@ -103,12 +108,15 @@ export async function carryMarks(s: Store, fromVersionId: string, toVersionId: s
   const out: CarriedMark[] = [];
   for (const m of marks) {
     const rs = results.get(m.id) ?? [];
-    const { status, score } = markOutcome(rs);
-    const targets: AnnotationTarget[] = [];
-    for (const r of rs) {
-      const b = r.blockId === null ? undefined : newById.get(r.blockId);
-      if (b && r.end > r.start) targets.push(makeTarget(b, r.start, r.end));
+    const exact = m.anchorStatus === 'orphaned' ? null : (deps.exactTargets?.(m) ?? null);
+    const targets: AnnotationTarget[] = exact ?? [];
+    if (!exact) {
+      for (const r of rs) {
+        const b = r.blockId === null ? undefined : newById.get(r.blockId);
+        if (b && r.end > r.start) targets.push(makeTarget(b, r.start, r.end));
+      }
     }
+    const { status, score } = exact ? { status: m.anchorStatus, score: 1 } : markOutcome(rs);
     // An orphan keeps its old targets (the store leaves them when given none): its text stays visible.
     updates.push({ id: m.id, kind: m.kind, targets: status === 'orphaned' ? [] : targets, status, score });
     out.push({ id: m.id, kind: m.kind, status, score, oldExact: joinExact(m.targets), newExact: status === 'orphaned' ? '' : joinExact(targets) });

@@ -45,6 +45,7 @@ export function LibraryView() {
   const input = useRef<HTMLInputElement>(null);
   const [target, setTarget] = useState<string | undefined>(undefined);
   const [repairsOf, setRepairsOf] = useState<string | null>(null);
+  const [repairBusy, setRepairBusy] = useState<string | null>(null);
   const [historyOf, setHistoryOf] = useState<string | null>(null);
   const [trash, setTrash] = useState<TrashEntry[]>([]);
 
@@ -103,6 +104,34 @@ export function LibraryView() {
         .toast('info', f.deletedVersion(label), { label: t.undo, run: () => void restore({ kind: 'version', id: versionId, title: r.title, label }) });
     } catch (e) {
       fail(e);
+    }
+  };
+
+  /**
+   * 撤销 / 恢复 one repair: the version is parsed again and comes back under a new id (its marks
+   * carried onto it), so whatever pointed at the old id — the open reader, this list — follows.
+   */
+  const setRepair = async (versionId: string, key: string, made: boolean) => {
+    setRepairBusy(versionId);
+    try {
+      const res = await api['versions.setRepair']({ versionId, key, made });
+      const next = res.version.id;
+      await useLibrary.getState().load();
+      loadTrash();
+      setRepairsOf((v) => (v === versionId ? next : v));
+      setHistoryOf((v) => (v === versionId ? next : v));
+      const reader = useReader.getState();
+      if (reader.doc?.version.id === versionId) {
+        const place = reader.places[versionId];
+        if (place) reader.setPlace(next, place); // paragraph ids follow the text: the place holds
+        await reader.open(next);
+      }
+      const moved = Object.values(res.counts).reduce((a, b) => a + b, 0);
+      useUi.getState().toast('info', made ? t.library.repairRedone(moved) : t.library.repairUndone(moved));
+    } catch (e) {
+      fail(e);
+    } finally {
+      setRepairBusy(null);
     }
   };
 
@@ -186,7 +215,7 @@ export function LibraryView() {
                       <td>
                         {v.meta.repairs.length > 0 && (
                           <button className="link" aria-expanded={repairsOf === v.id} onClick={() => setRepairsOf(repairsOf === v.id ? null : v.id)}>
-                            {t.library.repairsButton(v.meta.repairs.length)}
+                            {t.library.repairsButton(v.meta.repairs.filter((x) => !x.declined).length, v.meta.repairs.filter((x) => x.declined).length)}
                           </button>
                         )}
                       </td>
@@ -213,15 +242,27 @@ export function LibraryView() {
                       <tr className="repairs-row">
                         <td colSpan={6}>
                           <p className="muted">{t.library.repairsIntro}</p>
-                          <ol className="repairs">
+                          <ol className="repairs" aria-busy={repairBusy === v.id}>
                             {v.meta.repairs.map((rep, i) => (
-                              <li key={i}>
+                              <li key={i} className={rep.declined ? 'repair-declined' : undefined} data-repair-key={rep.key}>
                                 {rep.line ? <span className="muted">{t.library.line(rep.line)} </span> : null}
-                                {rep.message}
+                                <span className="repair-message">{rep.message}</span>
                                 {rep.text && <q className="repair-text">{rep.text.length > 60 ? rep.text.slice(0, 60) + '…' : rep.text}</q>}
+                                {rep.declined && <span className="badge">{t.library.repairDeclined}</span>}
+                                {rep.key && (
+                                  <button
+                                    className="link repair-toggle"
+                                    disabled={repairBusy !== null}
+                                    title={rep.declined ? t.library.repairRedoTitle : t.library.repairUndoTitle}
+                                    onClick={() => void setRepair(v.id, rep.key!, !!rep.declined)}
+                                  >
+                                    {rep.declined ? t.library.repairRedo : t.library.repairUndo}
+                                  </button>
+                                )}
                               </li>
                             ))}
                           </ol>
+                          {repairBusy === v.id && <p className="muted">{t.library.repairWorking}</p>}
                         </td>
                       </tr>
                     )}
