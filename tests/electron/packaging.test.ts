@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { BUNDLED_REPORT } from '../../electron/api/app';
 import { importReportBytes } from '../../electron/core/report';
+import { outsideAsar } from '../../electron/core/report/pdf';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 /** The parts of electron-builder.yml these tests read (electron-builder's own check validates the rest). */
@@ -63,6 +64,12 @@ describe('electron-builder.yml', () => {
     expect(config.files).toContain('package.json');
     expect(config.files).toContain('!**/*.map');
     expect(config.asarUnpack.some((p) => p.startsWith('node_modules/better-sqlite3'))).toBe(true);
+    // pdfjs is imported by path in the job worker: shipped unpacked, read from there
+    expect(config.asarUnpack).toContain('node_modules/pdfjs-dist/**');
+    expect(outsideAsar('/opt/审议台/resources/app.asar/node_modules/pdfjs-dist')).toBe('/opt/审议台/resources/app.asar.unpacked/node_modules/pdfjs-dist');
+    expect(outsideAsar('C:\\审议台\\resources\\app.asar\\node_modules\\pdfjs-dist')).toBe('C:\\审议台\\resources\\app.asar.unpacked\\node_modules\\pdfjs-dist');
+    expect(outsideAsar('/opt/app/resources/app.asar.unpacked/node_modules/pdfjs-dist')).toBe('/opt/app/resources/app.asar.unpacked/node_modules/pdfjs-dist');
+    expect(outsideAsar('/work/main/node_modules/pdfjs-dist')).toBe('/work/main/node_modules/pdfjs-dist');
     expect(config.npmRebuild).toBe(true);
     expect(pkg.main).toBe('out/main/index.cjs');
     expect(pkg.dependencies['better-sqlite3']).toBeTruthy();

@@ -23,7 +23,15 @@ let loading: Promise<PdfjsLib> | undefined;
 
 /** The installed package's folder (for its modules, cmaps/ and standard_fonts/), found from this module. */
 function pdfjsDir(): string {
-  return dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  return outsideAsar(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')));
+}
+
+/**
+ * In the packaged app the package resolves inside app.asar, but it is shipped unpacked beside it
+ * (electron-builder.yml asarUnpack): import() and pdfjs's own file reads then get real files.
+ */
+export function outsideAsar(path: string): string {
+  return path.replace(/([\\/])app\.asar(?=[\\/])/, '$1app.asar.unpacked');
 }
 
 /**
