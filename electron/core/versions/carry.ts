@@ -97,7 +97,9 @@ export async function carryMarks(s: Store, fromVersionId: string, toVersionId: s
   const groups = new Map<string, MarkRef[]>();
   for (const m of marks) {
     const src = sourceVersion(m, latest.get(m.id)?.fromVersionId);
-    groups.set(src, [...(groups.get(src) ?? []), m]);
+    const group = groups.get(src);
+    if (group) group.push(m);
+    else groups.set(src, [m]); // not a copy per mark: that made carrying 50k marks quadratic
   }
   const results = new Map<string, ReanchorResult[]>();
   for (const [src, list] of groups) for (const [id, r] of await reanchorGroup(s, src, toVersionId, list, deps)) results.set(id, r);
