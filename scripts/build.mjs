@@ -10,8 +10,6 @@ import { contractNamesPlugin } from './contract-names-plugin.mjs';
 const quiet = process.argv.includes('--quiet');
 const t0 = Date.now();
 
-await viteBuild({ configFile: 'vite.config.ts', logLevel: quiet ? 'error' : 'info' });
-
 const entries = [
   { in: 'electron/main/index.ts', out: 'out/main/index.cjs', external: ['electron', 'better-sqlite3'] },
   // Sandboxed preloads may only require('electron'): everything else must be bundled in, and the
@@ -23,7 +21,17 @@ const entries = [
   // pdfjs-dist stays a runtime dependency (node_modules): it is ES modules loaded with import(),
   // and its cmaps/ and standard_fonts/ are read from the installed package.
   { in: 'electron/core/jobs/worker.ts', out: 'out/worker/jobs.cjs', external: ['pdfjs-dist'] },
-].filter((e) => existsSync(e.in));
+];
+
+// A missing entry point is a broken build, not a smaller one: the app would start without its
+// worker or preload and fail only when that part is first needed.
+const missing = entries.filter((e) => !existsSync(e.in)).map((e) => e.in);
+if (missing.length) {
+  console.error(`build: missing entry point${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}`);
+  process.exit(1);
+}
+
+await viteBuild({ configFile: 'vite.config.ts', logLevel: quiet ? 'error' : 'info' });
 
 // out/worker holds only this build's workers (an older build's reanchor.cjs must not ship).
 rmSync('out/worker', { recursive: true, force: true });

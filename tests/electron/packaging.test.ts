@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
@@ -128,5 +129,21 @@ describe('electron-builder.yml', () => {
     expect(pkg.scripts.start).toBe('node scripts/start.mjs');
     expect(pkg.scripts.dist).toBe('node scripts/dist.mjs');
     expect(readFileSync(join(ROOT, 'scripts', 'dist.mjs'), 'utf8')).toMatch(/--config', 'electron-builder\.yml'/);
+  });
+});
+
+describe('scripts/build.mjs', () => {
+  it('fails, naming the file, when an entry point is missing, instead of building an app without it', () => {
+    // From an empty folder every entry is missing; the check comes before any bundling.
+    const cwd = mkdtempSync(join(tmpdir(), 'rd-build-'));
+    try {
+      const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--quiet'], { cwd, encoding: 'utf8' });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toContain('missing entry points: electron/main/index.ts, electron/preload/index.ts');
+      expect(r.stderr).toContain('electron/core/jobs/worker.ts');
+      expect(existsSync(join(cwd, 'out'))).toBe(false);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 });
