@@ -23,6 +23,7 @@ import { RecoveryPrompt } from './features/backups/RecoveryPrompt';
 import { IdentityPrompt } from './features/identity/IdentityPrompt';
 import { onGlobalKey } from './keyboard';
 import { subscribeMenuCommands } from './menuCommands';
+import { installPageLifecycle } from './pageLifecycle';
 import { t } from './i18n/zh-CN';
 
 const NAV: { id: View; label: string }[] = [
@@ -67,9 +68,11 @@ export function App() {
   useEffect(() => {
     window.addEventListener('keydown', onGlobalKey);
     const unsubscribe = subscribeMenuCommands();
+    const uninstall = installPageLifecycle();
     return () => {
       window.removeEventListener('keydown', onGlobalKey);
       unsubscribe();
+      uninstall();
     };
   }, []);
 

@@ -337,8 +337,9 @@ async function replayNoteJournal(list: AnnotationListItem[]) {
 /**
  * The page is going away (reload, window closed, app hidden): notes typed since the last save go
  * out now, with a request that outlives the page. The journal covers a request that cannot.
+ * Called by renderer/pageLifecycle.ts: a store registers no listeners of its own.
  */
-function flushNotesOnHide() {
+export function sendPendingNotesNow(): void {
   for (const [id, pending] of [...pendingNotes]) {
     pendingNotes.delete(id);
     notesInFlight.set(id, (notesInFlight.get(id) ?? 0) + 1);
@@ -354,14 +355,6 @@ function flushNotesOnHide() {
       })
       .finally(() => notesInFlight.set(id, (notesInFlight.get(id) ?? 1) - 1));
   }
-}
-
-if (typeof window !== 'undefined') {
-  window.addEventListener('pagehide', flushNotesOnHide);
-  window.addEventListener('beforeunload', flushNotesOnHide);
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') flushNotesOnHide();
-  });
 }
 
 // Opening a report starts loading its marks at once, beside the report text, not after it.

@@ -353,9 +353,9 @@ export const useDrafts = create<DraftsState>()((set, get) => {
 /**
  * The page is going away (tab closed, window reloaded, app hidden on mobile): send every unsaved
  * edit now with a request that outlives the page. The journal covers the case where even this
- * cannot get out.
+ * cannot get out. Called by renderer/pageLifecycle.ts: a store registers no listeners of its own.
  */
-function flushOnHide() {
+export function sendPendingDraftsNow(): void {
   const { list } = useDrafts.getState();
   for (const id of [...dirty]) {
     const d = list.find((x) => x.id === id);
@@ -372,11 +372,4 @@ function flushOnHide() {
       })
       .catch(() => dirty.add(id));
   }
-}
-
-if (typeof window !== 'undefined') {
-  window.addEventListener('pagehide', flushOnHide);
-  document.addEventListener('visibilitychange', () => {
-    if (document.visibilityState === 'hidden') flushOnHide();
-  });
 }

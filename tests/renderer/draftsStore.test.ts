@@ -99,6 +99,8 @@ function makeApi(keepalive: boolean) {
 vi.mock('../../renderer/api/client', () => ({ api: makeApi(false), apiOnUnload: makeApi(true), isDesktop: false, errorMessage: (e: unknown) => String(e) }));
 
 const { useDrafts, AUTOSAVE_MS } = await import('../../renderer/store/drafts');
+// as the app does when it mounts
+(await import('../../renderer/pageLifecycle')).installPageLifecycle();
 const { useAnnotations } = await import('../../renderer/store/annotations');
 const { useReader } = await import('../../renderer/store/reader');
 const { useUi } = await import('../../renderer/store/ui');

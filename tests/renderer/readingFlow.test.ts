@@ -18,6 +18,8 @@ const onUnload = {
 vi.mock('../../renderer/api/client', () => ({ api: fake.api, apiOnUnload: onUnload, isDesktop: false, errorMessage: (e: unknown) => String(e) }));
 
 const { useAnnotations } = await import('../../renderer/store/annotations');
+// as the app does when it mounts
+(await import('../../renderer/pageLifecycle')).installPageLifecycle();
 const JOURNAL = 'reviewdesk.noteJournal';
 const target = { blockId: 'b1', start: 0, end: 2, exact: '文字', prefix: '', suffix: '' };
 
