@@ -24,6 +24,8 @@ export function createStore(db: Db) {
     bundles: createBundleRepository(db),
     delegation: createDelegationRepository(db),
     revisions: createRevisionRepository(db, annotations, drafts),
+    /** Several repositories' writes as one: all or nothing (nested transactions become savepoints). */
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     close: () => db.close(),
   };
 }

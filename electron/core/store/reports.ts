@@ -231,14 +231,13 @@ export function createReportRepository(db: Db) {
     /**
      * The version parsed again from its own file (a repair undone or made again) goes in as a new
      * version in the old one's place: same report, label, order, date and file, new paragraphs.
-     * Versions never change after import — caches, diffs and backups rely on it — hence a new id.
-     * The caller carries the marks over, then retires the old one (retireReparsed), or drops
-     * this one if carrying failed (discardReparse).
+     * Versions never change after import — caches, diffs and backups rely on it — hence a new id
+     * (`newId`, chosen by the caller, whose carry plan already points there). The caller moves the
+     * marks and retires the old version (retireReparsed) in the same transaction.
      */
-    insertReparse(versionId: string, parsed: ParsedReport): string {
+    insertReparse(versionId: string, parsed: ParsedReport, newId: string): void {
       const old = getVersionInfo(versionId);
       getReportRow(old.reportId);
-      const newId = randomUUID();
       db.transaction(() => {
         db.prepare(
           `INSERT INTO versions(id, report_id, label, ord, imported_at, source_name, source_sha256, source_bytes, meta_json)
@@ -246,17 +245,11 @@ export function createReportRepository(db: Db) {
         ).run(newId, JSON.stringify(versionMetaOf(parsed, old.meta.previousVersionId ?? null)), versionId);
         insertBlocks(newId, parsed.blocks);
       })();
-      return newId;
     },
 
     /** The version a reparse replaced goes to the trash, named as what it is; its marks have moved on. */
     retireReparsed(oldVersionId: string, label: string): void {
       db.prepare('UPDATE versions SET deleted_at = ?, label = ? WHERE id = ?').run(new Date().toISOString(), label, oldVersionId);
-    },
-
-    /** A reparse whose marks could not be carried is removed whole (it never had anything of its own). */
-    discardReparse(newVersionId: string): void {
-      db.prepare('DELETE FROM versions WHERE id = ?').run(newVersionId);
     },
 
     rename(reportId: string, title: string): void {

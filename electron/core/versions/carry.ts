@@ -11,6 +11,7 @@ import { ANCHOR_STATUSES, type MarkKind } from '../common/vocabulary';
 import { ReviewDeskError } from '../errors';
 import type { JobRunner } from '../jobs/runner';
 import type { AnnotationTarget } from '../model';
+import type { Block } from '../report/types';
 import type { Store } from '../store';
 import type { CarryUpdate, MarkRef } from '../store/revisions';
 import { joinExact, type VersionBlocks } from './views';
@@ -73,25 +74,35 @@ export interface CarryDeps {
 }
 
 /** Re-anchors the targets of marks whose quotes are in `sourceId`, in the worker; results per mark. */
-async function reanchorGroup(s: Store, sourceId: string, toVersionId: string, marks: MarkRef[], deps: CarryDeps): Promise<Map<string, ReanchorResult[]>> {
+async function reanchorGroup(s: Store, sourceId: string, to: CarryTarget, marks: MarkRef[], deps: CarryDeps): Promise<Map<string, ReanchorResult[]>> {
   const targets: ReanchorTarget[] = [];
   for (const m of marks) m.targets.forEach((t, i) => targets.push({ ...t, id: `${m.id}#${i}` }));
   const byMark = new Map<string, ReanchorResult[]>(marks.map((m) => [m.id, []]));
   if (targets.length === 0) return byMark;
   const oldBlocks = s.reports.blocksOf(sourceId);
-  const newBlocks = deps.blocks(toVersionId).blocks;
-  const alignment = sourceId !== toVersionId ? await deps.knownAlignment(sourceId, toVersionId) : undefined;
-  const results = await reanchorInWorker(targets, oldBlocks, newBlocks, alignment, { runner: deps.runner });
+  const alignment = sourceId !== to.versionId ? await deps.knownAlignment(sourceId, to.versionId) : undefined;
+  const results = await reanchorInWorker(targets, oldBlocks, to.blocks, alignment, { runner: deps.runner });
   for (const r of results) byMark.get(r.id.slice(0, r.id.lastIndexOf('#')))?.push(r);
   return byMark;
 }
 
-/** Carries every mark on `fromVersionId` to `toVersionId` of the same report and says how each went. */
-export async function carryMarks(s: Store, fromVersionId: string, toVersionId: string, deps: CarryDeps): Promise<CarrySummary> {
-  if (fromVersionId === toVersionId) throw new ReviewDeskError('versions/same', '批注已在这个版本上，无需带过来。');
-  const from = s.reports.getVersionInfo(fromVersionId);
-  const to = s.reports.getVersionInfo(toVersionId);
-  if (from.reportId !== to.reportId) throw new ReviewDeskError('versions/different-reports', '只能在同一份报告的不同版本之间带过批注和意见。');
+/** The version marks are carried to: its id and paragraphs (which need not be stored yet). */
+export interface CarryTarget {
+  versionId: string;
+  blocks: readonly Block[];
+}
+
+/** What a carry will write, worked out (re-anchoring in the worker) before anything is written. */
+export interface CarryPlan {
+  fromVersionId: string;
+  toVersionId: string;
+  marks: MarkRef[];
+  updates: CarryUpdate[];
+  outcomes: CarriedMark[];
+}
+
+/** Where every mark on `fromVersionId` goes in `to`, without writing: the slow, asynchronous half of a carry. */
+export async function planCarry(s: Store, fromVersionId: string, to: CarryTarget, deps: CarryDeps): Promise<CarryPlan> {
   const marks = s.revisions.marksOn(fromVersionId);
   const latest = s.revisions.latest(marks.filter((m) => m.anchorStatus === 'orphaned').map((m) => m.id));
   const groups = new Map<string, MarkRef[]>();
@@ -102,12 +113,12 @@ export async function carryMarks(s: Store, fromVersionId: string, toVersionId: s
     else groups.set(src, [m]); // not a copy per mark: that made carrying 50k marks quadratic
   }
   const results = new Map<string, ReanchorResult[]>();
-  for (const [src, list] of groups) for (const [id, r] of await reanchorGroup(s, src, toVersionId, list, deps)) results.set(id, r);
+  for (const [src, list] of groups) for (const [id, r] of await reanchorGroup(s, src, to, list, deps)) results.set(id, r);
   if (!deps.sameStore()) throw new ReviewDeskError('versions/store-changed', '数据在带过批注期间被恢复过，请重新操作。');
 
-  const newById = deps.blocks(toVersionId).byId;
+  const newById = new Map(to.blocks.map((b) => [b.id, b]));
   const updates: CarryUpdate[] = [];
-  const out: CarriedMark[] = [];
+  const outcomes: CarriedMark[] = [];
   for (const m of marks) {
     const rs = results.get(m.id) ?? [];
     const exact = m.anchorStatus === 'orphaned' ? null : (deps.exactTargets?.(m) ?? null);
@@ -121,11 +132,27 @@ export async function carryMarks(s: Store, fromVersionId: string, toVersionId: s
     const { status, score } = exact ? { status: m.anchorStatus, score: 1 } : markOutcome(rs);
     // An orphan keeps its old targets (the store leaves them when given none): its text stays visible.
     updates.push({ id: m.id, kind: m.kind, targets: status === 'orphaned' ? [] : targets, status, score });
-    out.push({ id: m.id, kind: m.kind, status, score, oldExact: joinExact(m.targets), newExact: status === 'orphaned' ? '' : joinExact(targets) });
+    outcomes.push({ id: m.id, kind: m.kind, status, score, oldExact: joinExact(m.targets), newExact: status === 'orphaned' ? '' : joinExact(targets) });
   }
-  const moved = s.revisions.applyCarry(fromVersionId, toVersionId, marks, updates);
-  const carried = out.filter((m) => moved.has(m.id));
+  return { fromVersionId, toVersionId: to.versionId, marks, updates, outcomes };
+}
+
+/** Writes a plan (one transaction, or part of the caller's) and says how each mark went. */
+export function applyCarry(s: Store, plan: CarryPlan): CarrySummary {
+  const { fromVersionId, toVersionId } = plan;
+  const moved = s.revisions.applyCarry(fromVersionId, toVersionId, plan.marks, plan.updates);
+  const carried = plan.outcomes.filter((m) => moved.has(m.id));
   const counts = emptyCounts();
   for (const m of carried) counts[m.status]++;
-  return { fromVersionId, toVersionId, marks: carried, counts, skipped: out.length - carried.length };
+  return { fromVersionId, toVersionId, marks: carried, counts, skipped: plan.outcomes.length - carried.length };
+}
+
+/** Carries every mark on `fromVersionId` to `toVersionId` of the same report and says how each went. */
+export async function carryMarks(s: Store, fromVersionId: string, toVersionId: string, deps: CarryDeps): Promise<CarrySummary> {
+  if (fromVersionId === toVersionId) throw new ReviewDeskError('versions/same', '批注已在这个版本上，无需带过来。');
+  const from = s.reports.getVersionInfo(fromVersionId);
+  const to = s.reports.getVersionInfo(toVersionId);
+  if (from.reportId !== to.reportId) throw new ReviewDeskError('versions/different-reports', '只能在同一份报告的不同版本之间带过批注和意见。');
+  const plan = await planCarry(s, fromVersionId, { versionId: toVersionId, blocks: deps.blocks(toVersionId).blocks }, deps);
+  return applyCarry(s, plan);
 }

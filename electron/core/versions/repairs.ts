@@ -6,13 +6,14 @@
  * now a paragraph break (it gets a target on each side). Only a mark inside the stretch itself
  * (on a line that a repair now removes) is re-anchored as in any carry.
  */
+import { randomUUID } from 'node:crypto';
 import { makeTarget, type AnchorStatus } from '../anchor';
 import { ReviewDeskError } from '../errors';
 import type { AnnotationTarget, VersionInfo } from '../model';
 import type { Block, ParsedReport } from '../report';
 import type { Store } from '../store';
 import type { MarkRef } from '../store/revisions';
-import { carryMarks, type CarryDeps } from './carry';
+import { applyCarry, planCarry, type CarryDeps } from './carry';
 
 /** What positions are read from: a paragraph's id and text. */
 type BlockText = Pick<Block, 'id' | 'text'>;
@@ -49,16 +50,17 @@ export async function setRepair(s: Store, versionId: string, key: string, made: 
   const parsed = await deps.parse({ bytes: source.bytes, fileName: source.name, declined });
   if (!deps.sameStore()) throw new ReviewDeskError('versions/store-changed', '数据在处理期间被恢复过，请重新操作。');
 
+  // Everything slow first (the plan re-anchors in the worker), then one transaction writes the
+  // version, moves the marks and retires the old version: a failure anywhere changes nothing.
+  const newId = randomUUID();
   const exactTargets = exactMapper(versionId, s.reports.blocksOf(versionId), parsed.blocks);
-  const newId = s.reports.insertReparse(versionId, parsed);
-  let counts: Record<AnchorStatus, number>;
-  try {
-    counts = (await carryMarks(s, versionId, newId, { ...deps, exactTargets })).counts;
-  } catch (e) {
-    if (deps.sameStore()) s.reports.discardReparse(newId);
-    throw e;
-  }
-  s.reports.retireReparsed(versionId, `${v.label}（${made ? '恢复整理前' : '撤销整理前'}）`);
+  const plan = await planCarry(s, versionId, { versionId: newId, blocks: parsed.blocks }, { ...deps, exactTargets });
+  const counts = s.transaction(() => {
+    s.reports.insertReparse(versionId, parsed, newId);
+    const carried = applyCarry(s, plan).counts;
+    s.reports.retireReparsed(versionId, `${v.label}（${made ? '恢复整理前' : '撤销整理前'}）`);
+    return carried;
+  });
   return { version: s.reports.getVersionInfo(newId), counts };
 }
 

@@ -8,6 +8,9 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation, Block, DraftView, Report, VersionInfo } from '../../../electron/api/contract';
 import { useBackend } from '../../helpers/backend';
+import { contentHash } from '../../helpers/dbhash';
+import { jobs } from '../../../electron/core/jobs/jobs';
+import { JobError, type JobRunner } from '../../../electron/core/jobs/runner';
 
 const env = useBackend('rd-repairs-');
 const { call, failure } = env;
@@ -104,6 +107,25 @@ describe('versions.setRepair', () => {
     const [mark] = await call<Annotation[]>('annotations.list', { versionId: res.version.id });
     expect([mark.id, mark.targets[0].exact, mark.anchorStatus]).toEqual([a.id, ELSEWHERE, 'unchanged']);
     expect(now.find((x) => x.id === mark.targets[0].blockId)!.text.slice(mark.targets[0].start, mark.targets[0].end)).toBe(ELSEWHERE);
+  });
+
+  it('a failure halfway (re-anchoring times out) leaves the version, its marks and the library exactly as they were', async () => {
+    await call('annotations.create', { versionId: version.id, color: 'yellow', note: '别动', targets: [target(AFTER)] });
+    const db = env.backend.ctx.store.db;
+    const before = contentHash(db);
+    // the real jobs, in this thread, except that re-anchoring runs out of time
+    env.backend.ctx.jobs = {
+      run: async (name: keyof typeof jobs, payload: never) => {
+        if (name === 'reanchor') throw new JobError('reanchor', 'timeout', 30_000);
+        return (jobs[name] as (p: never) => unknown)(payload);
+      },
+    } as unknown as JobRunner;
+    const f = await failure('versions.setRepair', { versionId: version.id, key: 'join:19', made: false });
+    expect(f.status).toBe(422);
+    expect(f.error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(contentHash(db)).toBe(before);
+    expect((await live()).versions.map((v) => v.id)).toEqual([version.id]);
+    expect((await call<{ id: string }[]>('trash.list', {})).length).toBe(0);
   });
 
   it('refuses, in Chinese and without writing, a repair the version does not have or one already undone', async () => {
