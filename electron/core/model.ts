@@ -23,6 +23,8 @@ export interface VersionMeta {
   blockCount: number;
   /** Version this one was imported as the successor of (for revisions). */
   previousVersionId?: string | null;
+  /** Set on a version retired because a re-parse (a repair undone or made again) replaced it. */
+  replacedBy?: string;
 }
 
 export interface VersionInfo {

@@ -247,9 +247,18 @@ export function createReportRepository(db: Db) {
       })();
     },
 
-    /** The version a reparse replaced goes to the trash, named as what it is; its marks have moved on. */
-    retireReparsed(oldVersionId: string, label: string): void {
-      db.prepare('UPDATE versions SET deleted_at = ?, label = ? WHERE id = ?').run(new Date().toISOString(), label, oldVersionId);
+    /**
+     * The version a reparse replaced is retired: out of every list, the 回收站 included (its marks,
+     * dismissals and file live on in its replacement; 恢复 of the repair is the way back), but kept
+     * in the file, named as what it was, with the id of what replaced it.
+     */
+    retireReparsed(oldVersionId: string, label: string, replacedBy: string): void {
+      db.prepare(`UPDATE versions SET deleted_at = ?, label = ?, meta_json = json_set(meta_json, '$.replacedBy', ?) WHERE id = ?`).run(
+        new Date().toISOString(),
+        label,
+        replacedBy,
+        oldVersionId,
+      );
     },
 
     rename(reportId: string, title: string): void {
@@ -330,7 +339,7 @@ export function createReportRepository(db: Db) {
       const versions = db
         .prepare(
           `SELECT v.id, v.report_id, v.label, v.deleted_at, r.title FROM versions v JOIN reports r ON r.id = v.report_id
-           WHERE v.deleted_at IS NOT NULL AND r.deleted_at IS NULL`,
+           WHERE v.deleted_at IS NOT NULL AND r.deleted_at IS NULL AND json_extract(v.meta_json, '$.replacedBy') IS NULL`,
         )
         .all() as { id: string; report_id: string; label: string; deleted_at: string; title: string }[];
       const count = db.prepare('SELECT COUNT(*) AS n FROM versions WHERE report_id = ? AND deleted_at IS NULL').pluck();

@@ -16,5 +16,11 @@ export function createReviewRepository(db: Db) {
     undismiss(versionId: string, findingId: string): void {
       db.prepare('DELETE FROM review_dismissals WHERE version_id = ? AND finding_id = ?').run(versionId, findingId);
     },
+    /** 忽略 decisions follow a version replaced by its own re-parse (finding ids follow unchanged paragraphs). */
+    copyDismissals(fromVersionId: string, toVersionId: string): void {
+      db.prepare(
+        'INSERT OR IGNORE INTO review_dismissals(version_id, finding_id, created_at) SELECT ?, finding_id, created_at FROM review_dismissals WHERE version_id = ?',
+      ).run(toVersionId, fromVersionId);
+    },
   };
 }

@@ -130,6 +130,20 @@ export function createRevisionRepository(db: Db, annotations: AnnotationReposito
     return out;
   }
 
+  /** Marks in the 回收站 (deleted, restorable) on a version, with their targets: few, read one by one. */
+  function deletedMarksOn(versionId: string): MarkRef[] {
+    const out: MarkRef[] = [];
+    for (const kind of ['annotation', 'draft'] as const) {
+      const table = kind === 'annotation' ? 'annotations' : 'drafts';
+      const rows = db.prepare(`SELECT id, anchor_status FROM ${table} WHERE version_id = ? AND deleted_at IS NOT NULL`).all(versionId) as {
+        id: string;
+        anchor_status: AnchorStatus;
+      }[];
+      for (const r of rows) out.push({ id: r.id, kind, versionId, anchorStatus: r.anchor_status, targets: markStores[table].readTargets(r.id) });
+    }
+    return out;
+  }
+
   /** Only the orphaned marks on a version: asked at every open, usually answers none, cheaply. */
   function orphansOn(versionId: string): MarkRef[] {
     const out: MarkRef[] = [];
@@ -160,7 +174,22 @@ export function createRevisionRepository(db: Db, annotations: AnnotationReposito
 
   return {
     marksOn,
+    deletedMarksOn,
     orphansOn,
+
+    /**
+     * Deleted marks follow a version replaced by its own re-parse (their text is there, at the
+     * positions given), so restoring one later finds it on the version in use. Status unchanged.
+     */
+    moveDeleted(toVersionId: string, moves: readonly { id: string; kind: MarkKind; targets: AnnotationTarget[] }[]): void {
+      db.transaction(() => {
+        for (const m of moves) {
+          const table = m.kind === 'annotation' ? 'annotations' : 'drafts';
+          db.prepare(`UPDATE ${table} SET version_id = ? WHERE id = ? AND deleted_at IS NOT NULL`).run(toVersionId, m.id);
+          markStores[table].writeTargets(m.id, m.targets);
+        }
+      })();
+    },
     history,
     latest,
 

@@ -55,10 +55,17 @@ export async function setRepair(s: Store, versionId: string, key: string, made: 
   const newId = randomUUID();
   const exactTargets = exactMapper(versionId, s.reports.blocksOf(versionId), parsed.blocks);
   const plan = await planCarry(s, versionId, { versionId: newId, blocks: parsed.blocks }, { ...deps, exactTargets });
+  // marks in the 回收站 come along where their text maps exactly, so Ctrl+Z of a deletion still works
+  const deleted = s.revisions.deletedMarksOn(versionId).flatMap((m) => {
+    const targets = exactTargets(m);
+    return targets ? [{ id: m.id, kind: m.kind, targets }] : [];
+  });
   const counts = s.transaction(() => {
     s.reports.insertReparse(versionId, parsed, newId);
     const carried = applyCarry(s, plan).counts;
-    s.reports.retireReparsed(versionId, `${v.label}（${made ? '恢复整理前' : '撤销整理前'}）`);
+    s.revisions.moveDeleted(newId, deleted);
+    s.review.copyDismissals(versionId, newId);
+    s.reports.retireReparsed(versionId, `${v.label}（${made ? '恢复整理前' : '撤销整理前'}）`, newId);
     return carried;
   });
   return { version: s.reports.getVersionInfo(newId), counts };

@@ -39,7 +39,7 @@ const AFTER = '实施乡村建设项目';
 const ELSEWHERE = '地区生产总值';
 
 describe('versions.setRepair', () => {
-  it('undoes one join: the paragraph is two again, marks follow word for word, and the old version waits in the 回收站', async () => {
+  it('undoes one join: the paragraph is two again, marks and 忽略 decisions follow, and the version replaced is retired out of sight', async () => {
     const join = version.meta.repairs.find((r) => r.key === 'join:19')!;
     expect(join.message).toMatch(/分页截断/);
     const a = await call<Annotation>('annotations.create', { versionId: version.id, color: 'yellow', note: '后半段', targets: [target(AFTER)] });
@@ -50,6 +50,10 @@ describe('versions.setRepair', () => {
       targets: [target(JOINT)],
       fields: { op: 'delete', reason: '重复' },
     });
+    // a proofreading hint dismissed (忽略) on a paragraph the repair does not touch
+    const joinedId = blocks.find((x) => x.text.includes(JOINT))!.id;
+    const hint = (await call('review.check', { versionId: version.id })).findings.find((f) => f.blockId !== joinedId)!;
+    await call('review.dismiss', { versionId: version.id, findingId: hint.id });
 
     const res = await call('versions.setRepair', { versionId: version.id, key: 'join:19', made: false });
     expect(res.version.id).not.toBe(version.id);
@@ -77,8 +81,10 @@ describe('versions.setRepair', () => {
     expect(draft.versionId).toBe(res.version.id);
     expect(draft.targets[0]).toMatchObject({ exact: JOINT, blockId: first.id });
 
-    const trash = await call<{ kind: string; id: string; label: string }[]>('trash.list', {});
-    expect(trash).toContainEqual(expect.objectContaining({ kind: 'version', id: version.id, label: `${version.label}（撤销整理前）` }));
+    const after = await call('review.check', { versionId: res.version.id });
+    expect(after.findings.find((f) => f.id === hint.id)?.dismissed).toBe(true);
+    // not something the user deleted: 恢复 of the repair is the way back, so the 回收站 stays clear
+    expect(await call<unknown[]>('trash.list', {})).toEqual([]);
     // and the reader's old id is gone from the live lists: asking for it says so in Chinese
     expect((await failure('versions.setRepair', { versionId: version.id, key: 'join:19', made: true })).error.message).toMatch(/找不到/);
   });
@@ -107,6 +113,18 @@ describe('versions.setRepair', () => {
     const [mark] = await call<Annotation[]>('annotations.list', { versionId: res.version.id });
     expect([mark.id, mark.targets[0].exact, mark.anchorStatus]).toEqual([a.id, ELSEWHERE, 'unchanged']);
     expect(now.find((x) => x.id === mark.targets[0].blockId)!.text.slice(mark.targets[0].start, mark.targets[0].end)).toBe(ELSEWHERE);
+  });
+
+  it('a note deleted just before (still in Ctrl+Z’s reach) comes along and can be restored on the version in use', async () => {
+    const a = await call<Annotation>('annotations.create', { versionId: version.id, color: 'red', note: '先删后恢复', targets: [target(AFTER)] });
+    await call('annotations.delete', { id: a.id });
+    const res = await call('versions.setRepair', { versionId: version.id, key: 'join:19', made: false });
+    const back = await call<Annotation>('annotations.restore', { id: a.id });
+    expect(back.versionId).toBe(res.version.id);
+    const now = await blocksOf(res.version.id);
+    const t = back.targets[0];
+    expect(now.find((x) => x.id === t.blockId)!.text.slice(t.start, t.end)).toBe(AFTER);
+    expect((await call<Annotation[]>('annotations.list', { versionId: res.version.id })).map((m) => m.note)).toEqual(['先删后恢复']);
   });
 
   it('a failure halfway (re-anchoring times out) leaves the version, its marks and the library exactly as they were', async () => {
