@@ -3,7 +3,7 @@ import type { Annotation, VersionInfo } from '../../core/model';
 import type { AnchorStatus } from '../../core/anchor/types';
 import type { DiffOp, DiffStats, PairKind } from '../../core/anchor';
 import type { DraftView } from './drafts';
-import type { MarkKind } from '../../core/common/vocabulary';
+import { REPAIR_KEY, type MarkKind } from '../../core/common/vocabulary';
 import { Target, Uuid, method } from './define';
 import type { AdoptionRow, CarriedMark, CarrySummary, OrphanMark, RepairChange, VersionEvent, VersionEventMark, VersionMarks } from '../../core/versions';
 
@@ -71,10 +71,7 @@ export const versionContract = {
   'versions.setRepair': method<RepairChange>()(
     z.strictObject({
       versionId: Uuid,
-      key: z
-        .string()
-        .max(120)
-        .regex(/^[a-z]+:\d+$/),
+      key: z.string().max(120).regex(REPAIR_KEY),
       made: z.boolean(),
     }),
   ),

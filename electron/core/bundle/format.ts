@@ -21,7 +21,7 @@ import { z } from 'zod';
 import { ReviewDeskError } from '../errors';
 import type { ErrorCode } from '../common/errorCodes';
 import { kindModule } from '../draft/kinds/index';
-import { ANCHOR_OUTCOMES, ANCHOR_STATUSES, COLORS, DRAFT_KINDS, DRAFT_STATUSES } from '../common/vocabulary';
+import { ANCHOR_OUTCOMES, ANCHOR_STATUSES, COLORS, DRAFT_KINDS, DRAFT_STATUSES, REPAIR_KEY } from '../common/vocabulary';
 import { guardedUnzip } from '../zip/guardedUnzip';
 
 export const BUNDLE_FORMAT = 'reviewdesk-bundle';
@@ -111,15 +111,7 @@ const Version = z.strictObject({
    * Repairs the user undid on this version (Repair.key): the importer parses the source with them
    * declined, so the paragraphs below are what it gets. Absent from bundles of older versions.
    */
-  declinedRepairs: z
-    .array(
-      z
-        .string()
-        .max(120)
-        .regex(/^[a-z]+:\d+$/),
-    )
-    .max(10_000)
-    .optional(),
+  declinedRepairs: z.array(z.string().max(120).regex(REPAIR_KEY)).max(10_000).optional(),
   /** Must be what the source file gives when imported; checked on import, which writes its own parse. */
   blocks: z.array(Block).max(100_000),
 });

@@ -87,3 +87,9 @@ export type ImportQuestionKind = (typeof IMPORT_QUESTIONS)[number];
 export function isOneOf<T extends string>(tuple: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (tuple as readonly string[]).includes(value);
 }
+
+/**
+ * How an import repair is named (Repair.key): its kind and the source line, `join:19`. The API and
+ * the bundle format accept only this shape.
+ */
+export const REPAIR_KEY = /^[a-z]+:\d+$/;

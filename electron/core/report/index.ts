@@ -20,6 +20,7 @@ export type { Artifact, Block, BlockKind, ParsedReport, Repair } from './types';
 export { reportOutline, summarizeOutline, type OutlinePart, type OutlineSection, type OutlineSummary } from './outline';
 export { splitSentences, sentenceEnds } from './sentences';
 export { quoteLead } from './citation';
+export { declinedKeys } from './repair';
 
 export { IMPORT_FORMATS, type FormatRegistry, type ImportFormat } from './formats';
 

@@ -53,6 +53,11 @@ class RepairLog {
   }
 }
 
+/** The keys of the repairs a parse was told to decline, as listed in its repairs (what to decline next time). */
+export function declinedKeys(repairs: readonly Repair[]): string[] {
+  return repairs.flatMap((r) => (r.declined && r.key ? [r.key] : []));
+}
+
 /** Individual whitespace repairs listed before they are summarised. */
 const MAX_LISTED_WHITESPACE = 20;
 

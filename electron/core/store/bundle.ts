@@ -26,7 +26,7 @@ import { normalizeFields, parseStoredFields } from '../draft/stored';
 import { ReviewDeskError, isReviewDeskError } from '../errors';
 import type { VersionMeta } from '../model';
 import type { ApiError } from '../common/errorCodes';
-import { importReportBytes, type ParsedReport } from '../report';
+import { declinedKeys, importReportBytes, type ParsedReport } from '../report';
 import type { Db } from './db';
 import { createMarkStore, resolveTargetsWith } from './marks';
 import { BLOCK_COLUMNS, toBlock, versionMetaOf, type BlockRow } from './reports';
@@ -372,8 +372,7 @@ function checkIds(db: Db, bundle: BundleContents): void {
 
 /** The repairs undone on a version, for its bundle entry (none: the field is left out, as older apps wrote it). */
 function declinedOf(metaJson: string): Pick<BundleVersion, 'declinedRepairs'> {
-  const meta = JSON.parse(metaJson) as Partial<VersionMeta>;
-  const keys = (meta.repairs ?? []).flatMap((r) => (r.declined && r.key ? [r.key] : []));
+  const keys = declinedKeys((JSON.parse(metaJson) as Partial<VersionMeta>).repairs ?? []);
   return keys.length ? { declinedRepairs: keys } : {};
 }
 

@@ -104,9 +104,18 @@ export interface CarryPlan {
 /** Where every mark on `fromVersionId` goes in `to`, without writing: the slow, asynchronous half of a carry. */
 export async function planCarry(s: Store, fromVersionId: string, to: CarryTarget, deps: CarryDeps): Promise<CarryPlan> {
   const marks = s.revisions.marksOn(fromVersionId);
+  // marks whose place is known exactly are not re-anchored at all (a re-parse moves thousands)
+  const exactly = new Map<string, AnnotationTarget[]>();
+  if (deps.exactTargets) {
+    for (const m of marks) {
+      const t = m.anchorStatus === 'orphaned' ? null : deps.exactTargets(m);
+      if (t) exactly.set(m.id, t);
+    }
+  }
   const latest = s.revisions.latest(marks.filter((m) => m.anchorStatus === 'orphaned').map((m) => m.id));
   const groups = new Map<string, MarkRef[]>();
   for (const m of marks) {
+    if (exactly.has(m.id)) continue;
     const src = sourceVersion(m, latest.get(m.id)?.fromVersionId);
     const group = groups.get(src);
     if (group) group.push(m);
@@ -121,7 +130,7 @@ export async function planCarry(s: Store, fromVersionId: string, to: CarryTarget
   const outcomes: CarriedMark[] = [];
   for (const m of marks) {
     const rs = results.get(m.id) ?? [];
-    const exact = m.anchorStatus === 'orphaned' ? null : (deps.exactTargets?.(m) ?? null);
+    const exact = exactly.get(m.id);
     const targets: AnnotationTarget[] = exact ?? [];
     if (!exact) {
       for (const r of rs) {

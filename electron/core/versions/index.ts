@@ -7,4 +7,4 @@ export { versionHistory, type VersionEvent, type VersionEventMark } from './hist
 export { markCounter, marksPerVersion, type MarkTally, type VersionMarks } from './marks';
 export { reattachMark } from './reattach';
 export { joinExact, type DescribeDraft, type PairView, type VersionBlocks, type VersionPairs } from './views';
-export { declinedRepairs, setRepair, type RepairChange, type RepairDeps } from './repairs';
+export { setRepair, type RepairChange, type RepairDeps } from './repairs';

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { makeTarget, type AnchorStatus } from '../anchor';
 import { ReviewDeskError } from '../errors';
 import type { AnnotationTarget, VersionInfo } from '../model';
-import type { Block, ParsedReport } from '../report';
+import { declinedKeys, type Block, type ParsedReport } from '../report';
 import type { Store } from '../store';
 import type { MarkRef } from '../store/revisions';
 import { applyCarry, planCarry, type CarryDeps } from './carry';
@@ -30,11 +30,6 @@ export interface RepairDeps extends CarryDeps {
   parse: (p: { bytes: Uint8Array; fileName: string; declined: string[] }) => Promise<ParsedReport>;
 }
 
-/** The keys of the repairs declined in a version's current parse. */
-export function declinedRepairs(v: VersionInfo): string[] {
-  return v.meta.repairs.flatMap((r) => (r.declined && r.key ? [r.key] : []));
-}
-
 export async function setRepair(s: Store, versionId: string, key: string, made: boolean, deps: RepairDeps): Promise<RepairChange> {
   const v = s.reports.getVersionInfo(versionId);
   if (!s.reports.get(v.reportId).versions.some((x) => x.id === versionId)) {
@@ -45,7 +40,8 @@ export async function setRepair(s: Store, versionId: string, key: string, made: 
   if (made === !repair.declined) {
     throw new ReviewDeskError('versions/repair-unchanged', made ? '这处整理已在使用中。' : '这处整理已经撤销了。');
   }
-  const declined = made ? declinedRepairs(v).filter((k) => k !== key) : [...declinedRepairs(v), key];
+  const now = declinedKeys(v.meta.repairs);
+  const declined = made ? now.filter((k) => k !== key) : [...now, key];
   const source = s.reports.sourceBytes(versionId);
   const parsed = await deps.parse({ bytes: source.bytes, fileName: source.name, declined });
   if (!deps.sameStore()) throw new ReviewDeskError('versions/store-changed', '数据在处理期间被恢复过，请重新操作。');
@@ -102,7 +98,16 @@ export function exactMapper(versionId: string, oldBlocks: readonly BlockText[], 
   /** The new paragraphs' pieces of [from, to) in the new text laid end to end. */
   const piecesOf = (from: number, to: number): AnnotationTarget[] => {
     const out: AnnotationTarget[] = [];
-    for (let i = 0; i < newBlocks.length; i++) {
+    // the last paragraph starting at or before `from` (binary search: thousands of marks)
+    let lo = 0;
+    let hi = newStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (newStarts[mid] <= from) lo = mid;
+      else hi = mid - 1;
+    }
+    while (lo > 0 && newStarts[lo - 1] === newStarts[lo]) lo--; // an empty paragraph shares its start
+    for (let i = lo; i < newBlocks.length && newStarts[i] < to; i++) {
       const b = newBlocks[i];
       const bs = newStarts[i];
       const start = Math.max(from, bs) - bs;
@@ -111,6 +116,7 @@ export function exactMapper(versionId: string, oldBlocks: readonly BlockText[], 
     }
     return out;
   };
+  const newById = new Map(newBlocks.map((b) => [b.id, b]));
 
   return (mark) => {
     if (mark.versionId !== versionId) return null;
@@ -124,22 +130,17 @@ export function exactMapper(versionId: string, oldBlocks: readonly BlockText[], 
       else if (from >= oldDoc.length - tail) out.push(...piecesOf(from + shift, to + shift));
       else return null;
     }
-    return out.length ? joinAdjacent(out, newBlocks) : null;
+    return out.length ? joinAdjacent(out, newById) : null;
   };
 }
 
 /** Pieces that meet in one paragraph (a joint made again) become one target. */
-function joinAdjacent(targets: AnnotationTarget[], blocks: readonly BlockText[]): AnnotationTarget[] {
+function joinAdjacent(targets: AnnotationTarget[], byId: ReadonlyMap<string, BlockText>): AnnotationTarget[] {
   const out: AnnotationTarget[] = [];
   for (const t of targets) {
     const last = out.at(-1);
-    if (last && last.blockId === t.blockId && last.end === t.start) {
-      out[out.length - 1] = makeTarget(
-        blocks.find((b) => b.id === t.blockId)!,
-        last.start,
-        t.end,
-      );
-    } else out.push(t);
+    if (last && last.blockId === t.blockId && last.end === t.start) out[out.length - 1] = makeTarget(byId.get(t.blockId)!, last.start, t.end);
+    else out.push(t);
   }
   return out;
 }

@@ -116,8 +116,7 @@ export function LibraryView() {
     try {
       const res = await api['versions.setRepair']({ versionId, key, made });
       const next = res.version.id;
-      await useLibrary.getState().load();
-      loadTrash();
+      await useLibrary.getState().load(); // the replaced version is retired, not put in the 回收站
       setRepairsOf((v) => (v === versionId ? next : v));
       setHistoryOf((v) => (v === versionId ? next : v));
       const reader = useReader.getState();

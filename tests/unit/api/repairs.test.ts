@@ -128,7 +128,11 @@ describe('versions.setRepair', () => {
   });
 
   it('a failure halfway (re-anchoring times out) leaves the version, its marks and the library exactly as they were', async () => {
-    await call('annotations.create', { versionId: version.id, color: 'yellow', note: '别动', targets: [target(AFTER)] });
+    // a mark on the line that 恢复 would remove again: the one mark that needs re-anchoring
+    const kept = await call('versions.setRepair', { versionId: version.id, key: 'artifact:5', made: false });
+    const keptBlocks = await blocksOf(kept.version.id);
+    await call('annotations.create', { versionId: kept.version.id, color: 'yellow', note: '别动', targets: [target('上接第一版', keptBlocks)] });
+    await call('annotations.create', { versionId: kept.version.id, color: 'green', note: '', targets: [target(AFTER, keptBlocks)] });
     const db = env.backend.ctx.store.db;
     const before = contentHash(db);
     // the real jobs, in this thread, except that re-anchoring runs out of time
@@ -138,11 +142,11 @@ describe('versions.setRepair', () => {
         return (jobs[name] as (p: never) => unknown)(payload);
       },
     } as unknown as JobRunner;
-    const f = await failure('versions.setRepair', { versionId: version.id, key: 'join:19', made: false });
+    const f = await failure('versions.setRepair', { versionId: kept.version.id, key: 'artifact:5', made: true });
     expect(f.status).toBe(422);
     expect(f.error.message).toMatch(/[\u4e00-\u9fff]/);
     expect(contentHash(db)).toBe(before);
-    expect((await live()).versions.map((v) => v.id)).toEqual([version.id]);
+    expect((await live()).versions.map((v) => v.id)).toEqual([kept.version.id]);
     expect((await call<{ id: string }[]>('trash.list', {})).length).toBe(0);
   });
 
