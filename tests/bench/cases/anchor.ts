@@ -15,11 +15,6 @@ import type { ReanchorResult } from '../../../electron/core/anchor/types';
 import { parseReportText } from '../../../electron/core/report/index';
 import { isCorrect, officialRevision, seededRandom, type SourceBlock } from '../../helpers/anchor-revision';
 import type { BenchCase } from '../types';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { startBackend, type Backend } from '../../../electron/api/app';
-import { dispatch } from '../../../electron/api/dispatch';
-import { revisedReportText } from '../../helpers/revised-report';
 
 const TARGETS = 5000;
 
@@ -101,51 +96,4 @@ export const cases: BenchCase[] = [
     fn: (p: Ctx) => diffVersions(p.oldBlocks, p.newBlocks, { alignment: alignBlocks(p.oldBlocks, p.newBlocks) }),
     iterations: 10,
   },
-  ...[1000, 10_000, 50_000].map((marks) => carryCase(marks, marks > 10_000 ? 2 : 6)),
 ];
-
-/**
- * The whole 带过来 path of the app: marks read from SQLite, re-anchored in a worker thread
- * (start-up included), written back in one transaction with their history. Each run carries
- * the marks to the other version, so runs alternate direction.
- */
-function carryCase(marks: number, iterations: number) {
-  return {
-    name: `carry ${marks >= 1000 ? `${marks / 1000}k` : marks} annotations between versions (versions.carry: worker + one transaction)`,
-    target: marks >= 50_000 ? '< 3 s (issue #17)' : '< 2 s',
-    setup: async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'rd-bench-carry-'));
-      const resources = join(import.meta.dirname, '../../../resources');
-      const backend = startBackend({ dataDir: dir, resourcesDir: resources, platform: 'web', version: 'bench', backupAtStart: false, log: () => {} });
-      const call = <T>(m: string, a: unknown) => dispatch(backend.handlers, m, a, () => {}) as Promise<T>;
-      const v1 = (await call<{ startVersionId: string }>('app.info', {})).startVersionId;
-      const store = backend.ctx.store;
-      const blocks = store.reports.blocksOf(v1).filter((b) => b.text.length >= 20);
-      const rng = seededRandom(11);
-      store.db.transaction(() => {
-        for (let i = 0; i < marks; i++) {
-          const b = blocks[Math.floor(rng() * blocks.length)];
-          const len = Math.min(b.text.length, 4 + Math.floor(rng() * 30));
-          const start = Math.floor(rng() * (b.text.length - len + 1));
-          store.annotations.create({ versionId: v1, color: 'yellow', targets: [makeTarget(b, start, start + len)] });
-        }
-      })();
-      const { reportId } = store.reports.getVersionInfo(v1);
-      const { versionId: v2 } = await call<{ versionId: string }>('reports.import', {
-        fileName: 'rev.txt',
-        dataBase64: Buffer.from(revisedReportText()).toString('base64'),
-        reportId,
-      });
-      return { dir, backend, call, at: v1, other: v2 };
-    },
-    fn: async (c: { call: <T>(m: string, a: unknown) => Promise<T>; at: string; other: string }) => {
-      await c.call('versions.carry', { fromVersionId: c.at, toVersionId: c.other });
-      [c.at, c.other] = [c.other, c.at];
-    },
-    teardown: (c: { dir: string; backend: Backend }) => {
-      c.backend.close();
-      rmSync(c.dir, { recursive: true, force: true });
-    },
-    iterations,
-  };
-}
