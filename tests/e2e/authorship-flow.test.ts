@@ -433,7 +433,8 @@ describe('exports, locked drafts and fresh forms', () => {
     await page.getByLabel('状态').selectOption('submitted');
     await expect.poll(async () => (await suggestion()).status).toBe('submitted');
     const content = page.locator('[data-field="content"]');
-    expect(await content.getAttribute('readonly')).not.toBeNull();
+    // the form locks when the saved draft comes back, a moment after the database has it
+    await expect.poll(() => content.getAttribute('readonly')).not.toBeNull();
     expect(await page.getByLabel('提出人').getAttribute('readonly')).not.toBeNull();
     expect(await page.getByLabel('状态').isDisabled()).toBe(true);
     await content.click();
