@@ -1,92 +1,15 @@
 /**
  * Hostile files must not stall the importer: every reader and the whole pipeline take time linear
- * in the input. Each case is timed (CPU time) at size n and 2n (medians of three samples, after a warm-up) and
- * the ratio is asserted: about 2 when linear, 4 when quadratic. Never a wall-clock time. n grows
- * until a run takes long enough for the timer, but inputs stay at a few MB, where time is still the
- * algorithm's and not the allocator's (a fast case is run several times per sample instead). A
- * ratio over the bound is measured again with longer samples, up to four times, so that a busy
- * machine does not fail a linear case; a quadratic one fails every time. A hostile file may be
- * imported or refused with a ReviewDeskError, nothing else.
+ * in the input (measured by tests/helpers/linearTime.ts: CPU time at n and 2n, never a wall-clock
+ * time). A hostile file may be imported or refused with a ReviewDeskError, nothing else.
  */
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { strToU8, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
-import { ReviewDeskError } from '../../../electron/core/errors';
+import { describe, it } from 'vitest';
+import { expectLinear, inputSize, type Input } from '../../helpers/linearTime';
 import { readDocx } from '../../../electron/core/report/docx';
 import { readHtml } from '../../../electron/core/report/html';
 import { importReportBytes } from '../../../electron/core/report/index';
 import { readMarkdown } from '../../../electron/core/report/markdown';
-
-const MAX_RATIO = 2.5;
-/** A sample lasts at least this long, so that timer noise stays small. */
-const MIN_MS = 15;
-/** Largest input (the larger of the two), in bytes of text (a docx: of its document.xml). */
-const MAX_BYTES = 2 * 1024 * 1024;
-
-type Input = string | Uint8Array;
-
-// A full collection before each sample, so that one sample does not pay for another's garbage.
-setFlagsFromString('--expose-gc');
-const collectGarbage = runInNewContext('gc') as () => void;
-
-/** Run `times` times: imported or refused with a ReviewDeskError, nothing else (a TypeError fails the test). */
-function sample(run: (input: Input) => unknown, input: Input, times = 1, collect = true): number {
-  if (collect) collectGarbage();
-  // CPU time of this test process (vitest runs each file in its own fork), not wall time: the
-  // other test files running beside this one on a 2-core machine must not look like growth.
-  const start = process.cpuUsage();
-  for (let i = 0; i < times; i++) {
-    try {
-      run(input);
-    } catch (e) {
-      if (!(e instanceof ReviewDeskError)) throw e;
-    }
-  }
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-/** Inflated size of the docx inputs built below. */
-const docxSize = new WeakMap<Uint8Array, number>();
-const size = (input: Input) => (typeof input === 'string' ? Buffer.byteLength(input) : (docxSize.get(input) ?? input.length));
-
-function expectLinear(build: (n: number) => Input, run: (input: Input) => unknown, n0: number): void {
-  let n = n0;
-  let small = build(n);
-  let large = build(2 * n);
-  sample(run, small, 1, false); // warm-up: JIT, lazy module state
-  let ms = sample(run, small, 1, false);
-  while (ms < MIN_MS && 2 * size(large) <= MAX_BYTES) {
-    n *= ms < MIN_MS / 8 ? 4 : 2;
-    small = build(n);
-    large = build(2 * n);
-    ms = sample(run, small, 1, false);
-  }
-  let times = Math.min(50, Math.ceil(MIN_MS / Math.max(ms, 0.1)));
-  const tries: string[] = [];
-  for (let attempt = 0; attempt < 4; attempt++) {
-    const a: number[] = [];
-    const b: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      a.push(sample(run, small, times));
-      b.push(sample(run, large, times));
-    }
-    const ratio = median(b) / median(a);
-    if (ratio <= MAX_RATIO) return;
-    tries.push(`n=${n}: ${median(a).toFixed(1)} ms, ×${ratio.toFixed(2)} at 2n`);
-    // Noise is a short sample's trouble; a long one that grows too fast is the answer already.
-    if (median(a) > 500) break;
-    // Try again with longer samples: a larger n while inputs stay small, else more runs.
-    if (4 * size(large) <= MAX_BYTES) {
-      n *= 2;
-      small = large;
-      large = build(2 * n);
-    } else times *= 2;
-  }
-  expect.fail(`time grows faster than linear: ${tries.join('; ')}`);
-}
 
 const text = (input: Input) => (typeof input === 'string' ? input : new TextDecoder().decode(input));
 const bytes = (input: Input) => (typeof input === 'string' ? strToU8(input) : input);
@@ -99,7 +22,7 @@ function docx(body: string): Uint8Array {
       `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}`,
     ),
   });
-  docxSize.set(bytes, body.length * 3);
+  inputSize.set(bytes, body.length * 3);
   return bytes;
 }
 const CLOSE = '</w:body></w:document>';
