@@ -26,6 +26,14 @@ interface DraftsState {
    */
   startFrom(kind: DraftKind, targets: TargetPosition[], fields?: Record<string, string>): Promise<DraftView | null>;
   open(id: string | null): void;
+  /** The draft whose 关联其他段落 is on: the next selection's toolbar offers 关联到此稿. */
+  linking: string | null;
+  startLinking(id: string): void;
+  cancelLinking(): void;
+  /** Links passages of the text being read to the draft in `linking` (undoable); false when refused. */
+  linkPassage(targets: TargetPosition[]): Promise<boolean>;
+  /** Sets a draft's passages (a chip removed); the back end quotes new ones in the form's 背景. */
+  setPassages(id: string, targets: TargetPosition[]): Promise<boolean>;
   /** Local edit: shown at once, saved after a short pause in typing (and on blur / page hide). */
   edit(id: string, fields: Record<string, string>): void;
   setStatus(id: string, status: DraftStatus): Promise<void>;
@@ -195,6 +203,7 @@ export const useDrafts = create<DraftsState>()((set, get) => {
     kinds: [],
     openId: null,
     save: {},
+    linking: null,
 
     load: async (reportId) => {
       if (get().reportId !== reportId) set({ list: [], openId: null, reportId });
@@ -267,11 +276,62 @@ export const useDrafts = create<DraftsState>()((set, get) => {
       return get().create(kind, doc.version.id, targets, fields);
     },
 
+    startLinking: (id) => set({ linking: id }),
+    cancelLinking: () => set({ linking: null }),
+
+    linkPassage: async (targets) => {
+      const id = get().linking;
+      const draft = get().list.find((d) => d.id === id);
+      const doc = useReader.getState().doc;
+      if (!id || !draft || !doc) return false;
+      if (doc.version.id !== draft.versionId) {
+        useUi.getState().toast('error', t.drafts.passages.otherVersion);
+        return false;
+      }
+      // reading order, so the chips and the quotes in 背景 follow the report
+      const ord = new Map(doc.blocks.map((b, i) => [b.id, i]));
+      const key = (x: TargetPosition) => (ord.get(x.blockId) ?? 0) * 1e7 + x.start;
+      const mine = draft.targets.map(({ blockId, start, end, exact }) => ({ blockId, start, end, exact }));
+      const all = [...mine, ...targets.filter((n) => !mine.some((m) => m.blockId === n.blockId && m.start === n.start && m.end === n.end))];
+      const ok = await get().setPassages(
+        id,
+        all.sort((a, b) => key(a) - key(b)),
+      );
+      if (ok) {
+        set({ linking: null, openId: id });
+        useUi.getState().setSideTab('drafts');
+      }
+      return ok;
+    },
+
+    setPassages: (id, targets) =>
+      undoable(async () => {
+        await send(id);
+        const before = get().list.find((d) => d.id === id);
+        if (!before) return false;
+        const positions = (d: DraftView) => d.targets.map(({ blockId, start, end, exact }) => ({ blockId, start, end, exact }));
+        const undoTo = { targets: positions(before), fields: plain(before) };
+        try {
+          const after = await api['drafts.update']({ id, targets });
+          merge(after);
+          push({
+            // back to the passages and the 背景 as they were: the quotes the link added go too
+            undo: async () => merge(await api['drafts.update']({ id, ...undoTo })),
+            redo: async () => merge(await api['drafts.update']({ id, targets })),
+          });
+          return true;
+        } catch (e) {
+          fail(e);
+          return false;
+        }
+      }),
+
     open: (openId) => {
       const prev = get().openId;
       if (prev && prev !== openId) void send(prev);
       editStep = null;
-      set({ openId });
+      // 关联其他段落 belongs to the draft it was started from: leaving that draft ends it
+      set({ openId, linking: get().linking === openId ? get().linking : null });
     },
 
     edit: (id, changes) => {

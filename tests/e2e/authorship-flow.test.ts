@@ -135,7 +135,8 @@ describe('first start: 署名 asked once, skipped — earlier work signed from �
     await highlight(page, be.blocks, '地区生产总值增长1.6%');
     await expect.poll(async () => (await be.marks()).length).toBe(1);
     await selectIn(page, be.blocks, '组织重大项目集中开工活动4次');
-    await page.locator('.selection-toolbar').getByRole('button', { name: '新建修改意见' }).click();
+    await page.locator('.selection-toolbar').getByRole('button', { name: '起草' }).click();
+    await page.locator('.selection-toolbar').getByRole('menuitem', { name: '修改意见：修改这段文字' }).click();
     await page.waitForSelector('.draft-editor');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('组织重大项目集中开工活动5次');
@@ -337,7 +338,8 @@ describe('exports, locked drafts and fresh forms', () => {
     await highlight(page, be.blocks, '成立75周年');
     // “把握”is doubled in the printed text: a real amendment.
     await selectIn(page, be.blocks, '深刻把握把握');
-    await page.locator('.selection-toolbar').getByRole('button', { name: '新建修改意见' }).click();
+    await page.locator('.selection-toolbar').getByRole('button', { name: '起草' }).click();
+    await page.locator('.selection-toolbar').getByRole('menuitem', { name: '修改意见：修改这段文字' }).click();
     await page.waitForSelector('.draft-editor');
     await page.keyboard.press('Control+A');
     await page.keyboard.type('深刻把握');
@@ -345,7 +347,7 @@ describe('exports, locked drafts and fresh forms', () => {
     await page.keyboard.type('删去重复的“把握”');
     await page.locator('.draft-editor-head strong').click();
     await expect.poll(() => page.textContent('.draft-editor .save-state')).toBe('已保存');
-    expect(await page.textContent('.draft-passage')).toContain(position);
+    expect(await page.getAttribute('.passage-chip .chip-go', 'aria-label')).toBe(`在正文中定位：${position}`);
     expect(await page.textContent('.draft-wording')).toContain(`在${position}，将“深刻把握把握”修改为“深刻把握”`);
 
     // This draft on its own: named after itself.
@@ -374,9 +376,9 @@ describe('exports, locked drafts and fresh forms', () => {
     expect(digest.name).toBe('批注摘要-咸宁市2024年政府工作报告.docx');
     expect(readDocx(digest.bytes).text).toContain('《咸宁市2024年政府工作报告》批注摘要');
     expect(readDocx(digest.bytes).text).toContain(position);
-    const opinions = await exportAll('审议意见（.docx）');
-    expect(opinions.name).toBe('审议意见汇总-咸宁市2024年政府工作报告.docx');
-    expect(readDocx(opinions.bytes).text).toContain('《咸宁市2024年政府工作报告》审议意见');
+    const opinions = await exportAll('审议意见简报（.docx）');
+    expect(opinions.name).toBe('审议意见简报-咸宁市2024年政府工作报告.docx');
+    expect(readDocx(opinions.bytes).text).toContain('审议意见简报\n《咸宁市2024年政府工作报告》');
 
     // The list names the passage the same way.
     await page.getByRole('button', { name: /全部意见/ }).click();

@@ -70,7 +70,8 @@ describe('drafting a 修改意见 in the browser', () => {
     const at = block.text.indexOf('地区生产总值');
     await selectText(page, { blockId: block.id, offset: at }, { blockId: block.id, offset: at + 6 });
     expect(await page.evaluate(() => String(window.getSelection()))).toBe('地区生产总值');
-    await page.locator('.selection-toolbar').getByRole('button', { name: '新建修改意见' }).click();
+    await page.locator('.selection-toolbar').getByRole('button', { name: '起草' }).click();
+    await page.locator('.selection-toolbar').getByRole('menuitem', { name: '修改意见：修改这段文字' }).click();
 
     // The editor opens on a saved draft with the quote as 原文, the cursor in 修改为.
     await page.waitForSelector('.draft-editor');
@@ -78,7 +79,8 @@ describe('drafting a 修改意见 in the browser', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('proposed');
     expect(await page.textContent('.draft-editor .save-state')).toBe('已保存');
     const [created] = await drafts();
-    expect(await page.textContent('.draft-passage')).toContain(created.position);
+    // the chip is short; its name (and tooltip) cites the passage in full
+    expect(await page.getAttribute('.passage-chip .chip-go', 'aria-label')).toBe(`在正文中定位：${created.position}`);
 
     await page.keyboard.press('Control+A');
     await page.keyboard.type('全市生产总值', { delay: 15 });
@@ -135,7 +137,7 @@ describe('drafting a 修改意见 in the browser', () => {
     const block = blocks.find((b) => shown.includes(b.id) && b.kind !== 'title' && b.text.length > 100)!;
     await page.hover(`[data-block-id="${block.id}"]`);
     await page.click(`[data-block-id="${block.id}"] .para-menu-btn`);
-    await page.getByRole('menuitem', { name: '对本段提审议意见' }).click();
+    await page.getByRole('menuitem', { name: '审议意见', exact: true }).click();
     await page.waitForSelector('.draft-editor');
     expect(await page.textContent('.draft-editor-head')).toContain('审议意见');
     expect(await page.inputValue('[data-field="delegation"]')).toBe('咸宁代表团');

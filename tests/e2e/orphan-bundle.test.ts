@@ -81,7 +81,8 @@ describe('an orphaned 修改意见 travels in the exchange bundle', () => {
     const at = para.text.indexOf(EDITS.deleted);
     await revealBlock(page, para.id);
     await selectText(page, { blockId: para.id, offset: at }, { blockId: para.id, offset: at + EDITS.deleted.length });
-    await page.locator('.selection-toolbar').getByRole('button', { name: '新建修改意见' }).click();
+    await page.locator('.selection-toolbar').getByRole('button', { name: '起草' }).click();
+    await page.locator('.selection-toolbar').getByRole('menuitem', { name: '修改意见：修改这段文字' }).click();
     await page.waitForSelector('.draft-editor');
     await page.locator('.draft-editor').getByRole('radio', { name: '删去' }).check();
     await page.click('[data-field="reason"]');

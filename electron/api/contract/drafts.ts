@@ -27,7 +27,13 @@ export const DraftFieldsArg = z.strictObject({
   category: Line.optional(),
   proposer: Line.optional(),
   sector: Line.optional(),
-  contact: Body.optional(),
+  speaker: Line.optional(),
+  session: Line.optional(),
+  source: Line.optional(),
+  address: Line.optional(),
+  postcode: Line.optional(),
+  phone: Line.optional(),
+  email: Line.optional(),
   coProposers: Line.optional(),
   analysis: Body.optional(),
   suggestions: Body.optional(),
@@ -87,6 +93,12 @@ export const draftContract = {
       status: DraftStatusArg.optional(),
       /** 提出人 */
       author: z.string().trim().max(100).optional(),
+      /**
+       * The passages the draft is linked to, all of them (a chip removed is left out): positions in
+       * the draft's version, checked against the text like drafts.create's. Passages not linked
+       * before are quoted in the form's 背景 field.
+       */
+      targets: z.array(Target).min(1).max(500).optional(),
     }),
   ),
   'drafts.delete': method<DraftView>()(z.strictObject({ id: Uuid })),
@@ -97,6 +109,8 @@ export const draftContract = {
   'export.markdown': method<ExportResult>()(ExportArgs),
   'export.csv': method<ExportResult>()(ExportArgs),
   'export.webAnnotation': method<ExportResult>()(ExportArgs),
+  /** each draft of a collection as its own .docx, in one .zip */
+  'export.zip': method<ExportResult>()(ExportArgs),
 };
 
 export type { DraftKind, DraftStatus };

@@ -1,7 +1,7 @@
 import { liveStore, type AppContext } from '../context';
 import type { Handlers } from '../contract';
 import type { DraftKindInfo } from '../contract/drafts';
-import { emptyFields, kindModule, kindsForRole, signedFields } from '../../core/draft';
+import { emptyFields, kindModule, kindsForRole, normalizeFields, quotePassages, signedFields } from '../../core/draft';
 import { ReviewDeskError } from '../../core/errors';
 import { authorSettings, blockCache, checkFieldKeys, isDraftKind, viewOf } from '../../core/draft/view';
 import { resolveTargetsWith } from '../../core/store/marks';
@@ -25,9 +25,10 @@ export function draftHandlers(ctx: AppContext): DraftHandlers {
       const { byId } = blocks(versionId);
       const chosen = resolveTargetsWith((blockId) => byId.get(blockId), targets);
       const author = authorSettings(store);
-      const first = chosen[0];
+      const passages = chosen.map((t) => ({ quote: t.exact, path: blocks(versionId).position(t.blockId) || byId.get(t.blockId)?.path }));
       const prefilled = emptyFields(kind, {
-        selection: first ? { quote: first.exact, path: byId.get(first.blockId)?.path } : undefined,
+        selection: passages[0],
+        passages,
         settings: {
           authorName: author.name,
           delegation: author.delegation,
@@ -51,10 +52,10 @@ export function draftHandlers(ctx: AppContext): DraftHandlers {
       );
     },
 
-    'drafts.update': ({ id, title, fields, status, author }) => {
+    'drafts.update': ({ id, title, fields, status, author, targets }) => {
       const cur = store.drafts.get(id);
       // 已提交 is what went to the office: its words change only after 重新打开 (a status change).
-      const editsContent = fields !== undefined || title !== undefined || (author !== undefined && author !== cur.author);
+      const editsContent = fields !== undefined || title !== undefined || targets !== undefined || (author !== undefined && author !== cur.author);
       if (cur.status === 'submitted' && editsContent && (status === undefined || status === 'submitted')) {
         throw new ReviewDeskError('draft/submitted', '这份意见稿已提交，内容不能再改。如需修改，请先点“重新打开”。');
       }
@@ -68,7 +69,19 @@ export function draftHandlers(ctx: AppContext): DraftHandlers {
         const signed = signedFields(cur.kind, next ?? cur.fields, cur.author, { name: author, delegation: '', sector: '' });
         if (signed) next = signed;
       }
-      return view(store.drafts.update(id, { title, status, author, fields: next }));
+      if (targets) {
+        if (!isDraftKind(cur.kind)) throw new ReviewDeskError('draft/unknown-kind', '这份意见稿的类型无法识别，不能修改。');
+        if (cur.anchorStatus === 'orphaned') {
+          throw new ReviewDeskError('draft/orphaned', '这份意见稿所引的段落在当前版本中找不到，请先在“版本”中重新定位，再关联其他段落。');
+        }
+        const { byId, position } = blocks(cur.versionId);
+        const chosen = resolveTargetsWith((blockId) => byId.get(blockId), targets);
+        const before = new Set(cur.targets.map((t) => `${t.blockId}:${t.start}:${t.end}`));
+        const added = chosen.filter((t) => !before.has(`${t.blockId}:${t.start}:${t.end}`));
+        const passages = added.map((t) => ({ quote: t.exact, path: position(t.blockId) || byId.get(t.blockId)?.path }));
+        if (passages.length) next = quotePassages(cur.kind, normalizeFields(cur.kind, next ?? cur.fields), passages);
+      }
+      return view(store.drafts.update(id, { title, status, author, fields: next, targets }));
     },
 
     'drafts.delete': ({ id }) => view(store.drafts.delete(id)),

@@ -17,6 +17,7 @@ export const FORMAT_FILE: Record<ExportFormat, { ext: string; also: string[]; mi
   markdown: { ext: '.md', also: ['.markdown', '.txt'], mime: 'text/markdown;charset=utf-8', label: 'Markdown' },
   csv: { ext: '.csv', also: [], mime: 'text/csv;charset=utf-8', label: 'CSV 表格' },
   webAnnotation: { ext: '.jsonld', also: ['.json'], mime: 'application/ld+json', label: 'Web Annotation' },
+  zip: { ext: '.zip', also: [], mime: 'application/zip', label: 'ZIP 压缩包' },
 };
 
 export { safeFileName };
@@ -38,7 +39,7 @@ const REASONS = new Map<string, string>(
 );
 
 /** Why a write failed, in words the user can act on. */
-function reasonOf(e: unknown): string {
+export function reasonOf(e: unknown): string {
   const code = (e as { code?: string }).code ?? '';
   return REASONS.get(code) ?? `系统错误 ${code || String(e)}`;
 }

@@ -22,11 +22,25 @@ import {
   draftFileStem,
   draftToDocx,
   draftToMarkdown,
+  filesZip,
+  formsMarkdown,
   opinionItemsFromDrafts,
+  proposalDocsFromDrafts,
+  proposalMarkdown,
+  proposalsCsv,
+  proposalsDocx,
+  suggestionDocsFromDrafts,
+  suggestionMarkdown,
+  suggestionsCsv,
+  suggestionsDocx,
   opinionListDocx,
   opinionListMarkdown,
   webAnnotationJson,
   type Draft,
+  type FormCollection,
+  type ProposalDoc,
+  type SuggestionDoc,
+  type WithPassages,
 } from '../../core/draft';
 import { ReviewDeskError } from '../../core/errors';
 import { exportSources, type ExportSources } from '../../core/exports/sources';
@@ -34,7 +48,7 @@ import { chineseDate } from '../../core/common/localTime';
 import { affiliationFor, authorSettings, blockCache, isDraftKind, positionedDraft, toDraft, type AuthorSettings, type BlockCache } from '../../core/draft/view';
 import { FORMAT_FILE, inlineExport, safeFileName, writeExport, type ExportFormat } from './exportFile';
 
-type ExportHandlers = Pick<Handlers, 'export.docx' | 'export.markdown' | 'export.csv' | 'export.webAnnotation'>;
+type ExportHandlers = Pick<Handlers, 'export.docx' | 'export.markdown' | 'export.csv' | 'export.webAnnotation' | 'export.zip'>;
 type ExportArgs = ParsedArgs<'export.docx'>;
 
 /** What each export is called, in messages. */
@@ -42,6 +56,8 @@ const WHAT_NAMES: Record<ExportWhat, string> = {
   draft: '意见稿',
   amendments: '修改意见汇总表',
   opinions: '审议意见',
+  suggestions: '代表建议',
+  proposals: '政协提案',
   digest: '批注摘要',
   annotations: '批注',
 };
@@ -74,6 +90,20 @@ interface ExportKind<Input> {
 }
 /** Each entry's input type checked against its own formats; the table holds them side by side. */
 const exportKind = <Input>(kind: ExportKind<Input>) => kind as unknown as ExportKind<unknown>;
+
+/** A collection of forms: the docs for the lists, the drafts themselves for one file each. */
+type FormsInput<Doc> = FormCollection<WithPassages<Doc>> & { drafts: Draft[]; req: ExportRequest };
+
+/** Each draft of a collection as its own .docx, named after it, in one .zip. */
+async function eachAsDocx({ drafts, req }: FormsInput<unknown>): Promise<Uint8Array> {
+  if (drafts.length === 0) throw new ReviewDeskError('export/empty', '这份报告还没有这类意见稿，没有可导出的文件。');
+  const files = [];
+  for (const d of drafts) {
+    const ctx = { reportTitle: req.title, versionLabel: req.store.reports.getVersionInfo(d.versionId).label, affiliation: req.affiliation(d) };
+    files.push({ stem: draftFileStem(d), bytes: await draftToDocx(d, ctx) });
+  }
+  return filesZip(files, '.docx');
+}
 
 /**
  * A compiled list is named after the report; a single draft after itself (draftFileStem), so the
@@ -119,10 +149,39 @@ const EXPORTS: { [W in ExportWhat]: ExportKind<unknown> } = {
   }),
   opinions: exportKind({
     gather: (req) => ({
-      stem: listStem('审议意见汇总', req),
-      input: { reportTitle: req.title, versionLabel: req.version.label, items: opinionItemsFromDrafts(req.sources.draftsOfKind(req.args.reportId, 'opinion')) },
+      stem: listStem('审议意见简报', req),
+      input: {
+        reportTitle: req.title,
+        versionLabel: req.version.label,
+        items: opinionItemsFromDrafts(req.sources.draftsOfKind(req.args.reportId, 'opinion')),
+        briefing: { date: chineseDate() },
+      },
     }),
     formats: { docx: opinionListDocx, markdown: opinionListMarkdown },
+  }),
+  suggestions: exportKind<FormsInput<SuggestionDoc>>({
+    gather: (req) => {
+      const drafts = req.sources.draftsOfKind(req.args.reportId, 'suggestion');
+      return { stem: listStem('代表建议', req), input: { reportTitle: req.title, docs: suggestionDocsFromDrafts(drafts), drafts, req } };
+    },
+    formats: {
+      docx: suggestionsDocx,
+      csv: suggestionsCsv,
+      markdown: ({ docs }) => formsMarkdown(docs, suggestionMarkdown, '（暂无代表建议）'),
+      zip: eachAsDocx,
+    },
+  }),
+  proposals: exportKind<FormsInput<ProposalDoc>>({
+    gather: (req) => {
+      const drafts = req.sources.draftsOfKind(req.args.reportId, 'proposal');
+      return { stem: listStem('政协提案', req), input: { reportTitle: req.title, docs: proposalDocsFromDrafts(drafts), drafts, req } };
+    },
+    formats: {
+      docx: proposalsDocx,
+      csv: proposalsCsv,
+      markdown: ({ docs }) => formsMarkdown(docs, proposalMarkdown, '（暂无提案）'),
+      zip: eachAsDocx,
+    },
   }),
   digest: exportKind({
     gather: (req) => ({ stem: listStem('批注摘要', req), input: req.sources.digest(req.version.id, req.title, req.version.label) }),
@@ -184,5 +243,6 @@ export function exportHandlers(ctx: AppContext): ExportHandlers {
     'export.markdown': run('markdown'),
     'export.csv': run('csv'),
     'export.webAnnotation': run('webAnnotation'),
+    'export.zip': run('zip'),
   };
 }

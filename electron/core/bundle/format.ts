@@ -175,7 +175,7 @@ const Draft = z
     // the same rule drafts.create and drafts.update apply: only the fields the kind's form has
     const mod = kindModule(d.kind);
     const spec = mod.spec;
-    const known = new Set<string>(spec.fields.map((f) => f.key));
+    const known = new Set<string>([...spec.fields.map((f) => f.key), ...(mod.legacyKeys ?? [])]);
     const unknown = Object.keys(d.fields).filter((k) => !known.has(k));
     if (unknown.length) ctx.addIssue({ code: 'custom', path: ['fields'], message: `${spec.name}没有这些项：${unknown.slice(0, 5).join('、')}` });
     for (const issue of mod.checkImported?.(d.fields) ?? []) ctx.addIssue({ code: 'custom', path: ['fields', issue.field], message: issue.message });

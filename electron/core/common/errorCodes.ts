@@ -69,18 +69,23 @@ export const ERROR_CODES = [
   'mark/bad-target',
   // drafts, authorship, exports
   'draft/exists',
+  'draft/orphaned',
   'draft/submitted',
   'draft/unknown-field',
   'draft/unknown-kind',
   'draft.unknownKind',
   'authorship/no-name',
   'delegation/no-amendments',
+  'export/empty',
   'export/no-draft',
   'export/unsupported',
   'export/write-failed',
   'export/wrong-extension',
   'destination/not-chosen',
   'destination/refused',
+  // printing the report with its marks (the desktop app's PDF; the browser prints itself)
+  'print/use-print-dialog',
+  'print/failed',
   // versions
   'versions/different-reports',
   'versions/last-version',

@@ -12,6 +12,12 @@ export function chineseDate(d: Date = new Date()): string {
   return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`;
 }
 
+/** A form's YYYY-MM-DD as 2024年1月20日; anything else (typed by hand) as it is. */
+export function chineseDay(ymd: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd.trim());
+  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : ymd.trim();
+}
+
 /** 2025年3月5日 14:22 (14:22:10 with `seconds`): when a backup, bundle or file was made. */
 export function chineseDateTime(iso: string, seconds = false): string {
   const d = new Date(iso);

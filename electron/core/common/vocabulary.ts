@@ -19,6 +19,12 @@ export const AMENDMENT_OPS = ['modify', 'add', 'delete'] as const;
 export type AmendmentOp = (typeof AMENDMENT_OPS)[number];
 
 /** Who hands a form in: 人大代表 or 政协委员. */
+/** When a 代表建议 is handed in; the handling systems file them apart. */
+export const SUGGESTION_SESSIONS = ['会议期间', '闭会期间'] as const;
+
+/** Who a 政协提案 comes from (FORMATS.md); 界别 and 小组 proposals are made during the session. */
+export const PROPOSAL_SOURCES = ['个人', '联名', '界别', '小组', '组织'] as const;
+
 export const ROLES = ['deputy', 'member'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -58,10 +64,11 @@ export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 /** What an export writes: one draft, a 汇总表 of one kind, the digest of marks, or the marks. */
-export const EXPORT_WHATS = ['draft', 'amendments', 'opinions', 'digest', 'annotations'] as const;
+export const EXPORT_WHATS = ['draft', 'amendments', 'opinions', 'suggestions', 'proposals', 'digest', 'annotations'] as const;
 export type ExportWhat = (typeof EXPORT_WHATS)[number];
 
-export const EXPORT_FORMATS = ['docx', 'markdown', 'csv', 'webAnnotation'] as const;
+/** zip: each draft of a collection as its own .docx, named after its title */
+export const EXPORT_FORMATS = ['docx', 'markdown', 'csv', 'webAnnotation', 'zip'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** What made a backup: 自动 · 手动 · 恢复前 · 导入. */

@@ -38,7 +38,10 @@ export interface KindSpec<K extends DraftKind = DraftKind> {
 
 /** What a new draft can be prefilled from: the reader's selection and the user's settings. */
 export interface DraftContext {
+  /** The first passage linked (an amendment's 原文 is its quote). */
   selection?: { quote: string; path?: string };
+  /** Every passage linked, in reading order: quoted in the form's 背景 field (see `background`). */
+  passages?: readonly { quote: string; path?: string }[];
   settings?: {
     authorName?: string;
     /** 代表团 (deputies) */
@@ -130,8 +133,18 @@ export interface DraftKindModule<K extends DraftKind> {
     affiliationFrom?: (to: Signature) => string;
   };
 
+  /**
+   * The field that states the situation (情况分析, 内容): linked passages are quoted at its top
+   * (background.ts). Kinds whose form has no such field leave it out.
+   */
+  readonly background?: keyof DraftFields[K] & string;
+  /** Keys older versions of the app stored or sent for this kind; `upgrade` turns them into current ones. */
+  readonly legacyKeys?: readonly string[];
+
   /** Fresh fields for a new draft, with what is already known filled in. */
   emptyFields(ctx: DraftContext): DraftFields[K];
+  /** Stored or imported values under older keys (legacyKeys) moved to the current ones. */
+  upgrade?(values: Readonly<Record<string, string>>): Record<string, string>;
   /** Turns stored values (already strings, keys of this kind) into valid fields; e.g. a bad op. */
   coerce?(fields: DraftFields[K]): DraftFields[K];
   /**

@@ -7,6 +7,7 @@ import type { DraftFields, DraftKind } from './types';
 import type { DraftContext, KindSpec } from './kindModule';
 import { DRAFT_KIND_MODULES, allKindModules, kindModule } from './kinds/index';
 import { labelIn } from './checks';
+import { withPassagesQuoted, type Passage } from './background';
 import type { Role } from '../common/vocabulary';
 
 export type { Role };
@@ -38,5 +39,15 @@ export function kindsForRole(role: Role): KindSpec[] {
 
 /** Fresh fields for a new draft, with what is already known filled in. */
 export function emptyFields<K extends DraftKind>(kind: K, ctx: DraftContext = {}): DraftFields[K] {
-  return kindModule(kind).emptyFields(ctx);
+  const mod = kindModule(kind);
+  const fields = mod.emptyFields(ctx);
+  return ctx.passages?.length ? quotePassages(kind, fields, ctx.passages) : fields;
+}
+
+/** The fields with the passages quoted in the kind's 背景 field (unchanged for kinds without one). */
+export function quotePassages<K extends DraftKind>(kind: K, fields: DraftFields[K], passages: readonly Passage[]): DraftFields[K] {
+  const key = kindModule(kind).background;
+  if (!key) return fields;
+  const values = fields as Record<string, string>;
+  return { ...fields, [key]: withPassagesQuoted(values[key] ?? '', passages) };
 }

@@ -24,7 +24,7 @@ function strings(raw: Record<string, unknown>): Record<string, string> {
  */
 export function normalizeFields<K extends DraftKind>(kind: K, raw: Record<string, unknown>): DraftFields[K] {
   const mod = kindModule(kind);
-  const values = strings(raw);
+  const values = mod.upgrade ? mod.upgrade(strings(raw)) : strings(raw);
   const base = mod.emptyFields({});
   const out: Record<string, string> = {};
   for (const key of Object.keys(base)) out[key] = Object.prototype.hasOwnProperty.call(values, key) ? values[key] : (base as Record<string, string>)[key];

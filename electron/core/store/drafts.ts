@@ -43,6 +43,8 @@ export interface DraftPatch {
   status?: string;
   /** 提出人 */
   author?: string;
+  /** every passage the draft is linked to, as positions in its version (replaces the old list) */
+  targets?: TargetPosition[];
 }
 
 interface Row {
@@ -126,14 +128,18 @@ export function createDraftRepository(db: Db) {
     },
     update(id: string, patch: DraftPatch): StoredDraft {
       const cur = get(id);
-      db.prepare('UPDATE drafts SET title = ?, fields_json = ?, status = ?, author = ?, updated_at = ? WHERE id = ?').run(
-        patch.title ?? cur.title,
-        JSON.stringify(patch.fields ?? cur.fields),
-        patch.status ?? cur.status,
-        patch.author ?? cur.author,
-        new Date().toISOString(),
-        id,
-      );
+      db.transaction(() => {
+        db.prepare('UPDATE drafts SET title = ?, fields_json = ?, status = ?, author = ?, updated_at = ? WHERE id = ?').run(
+          patch.title ?? cur.title,
+          JSON.stringify(patch.fields ?? cur.fields),
+          patch.status ?? cur.status,
+          patch.author ?? cur.author,
+          new Date().toISOString(),
+          id,
+        );
+        // the passages and the quotes of them in the form's 背景 are written together
+        if (patch.targets) marks.writeTargets(id, resolveTargets(db, cur.versionId, patch.targets));
+      })();
       return get(id);
     },
     delete(id: string): StoredDraft {

@@ -5,6 +5,8 @@ import { useReader } from '../../store/reader';
 import { useColorLabels } from '../../store/settings';
 import { useDrafts } from '../../store/drafts';
 import { t } from '../../i18n/zh-CN';
+import { Menu } from '../drafts/Menu';
+import { draftStartItems } from '../drafts/draftStartItems';
 
 interface Props {
   ref?: React.Ref<HTMLLIElement>;
@@ -15,10 +17,13 @@ interface Props {
   path: string;
   selected: boolean;
   allTags: string[];
+  /** several people's marks are listed (merged bundles): each card names its author */
+  showAuthor?: boolean;
 }
 
-export function AnnotationCard({ ref, index, offset, annotation: a, path, selected, allTags }: Props) {
+export function AnnotationCard({ ref, index, offset, annotation: a, path, selected, allTags, showAuthor }: Props) {
   const labels = useColorLabels();
+  const kinds = useDrafts((s) => s.kinds);
   const [note, setNote] = useState(a.note);
   const [tagInput, setTagInput] = useState('');
   const noteBox = useRef<HTMLTextAreaElement>(null);
@@ -67,7 +72,10 @@ export function AnnotationCard({ ref, index, offset, annotation: a, path, select
         }}
       >
         <span className={`dot dot-${a.color}`} title={labels[a.color]} />
-        <span className="card-path">{path}</span>
+        <span className="card-path">
+          {path}
+          {showAuthor && <span className="card-author">{a.author.trim() || t.annotations.unsigned}</span>}
+        </span>
         <span className="card-text">{quote.length > 80 ? quote.slice(0, 80) + '…' : quote}</span>
       </button>
       {a.anchorStatus !== 'unchanged' && <div className={`anchor-status status-${a.anchorStatus}`}>{t.annotations.statusLabels[a.anchorStatus]}</div>}
@@ -136,7 +144,7 @@ export function AnnotationCard({ ref, index, offset, annotation: a, path, select
           </div>
           <div className="card-actions">
             <button onClick={saveNote}>{t.annotations.saveNote}</button>
-            <button onClick={() => void useDrafts.getState().startFrom('amendment', a.targets)}>{t.toolbar.amendment}</button>
+            <Menu label={t.toolbar.draft} title={t.toolbar.draftHint} items={draftStartItems(a.targets, kinds)} />
             <button className="danger" onClick={() => void useAnnotations.getState().remove(a.id)}>
               {t.delete}
             </button>

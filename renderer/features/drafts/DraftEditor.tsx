@@ -8,6 +8,7 @@ import { MarkdownPreview } from './MarkdownPreview';
 import { Menu } from './Menu';
 import { collectionExports } from './collectionExports';
 import { exportAs } from './exportFile';
+import { PassageChips } from './PassageChips';
 
 type FieldSpec = DraftKindInfo['fields'][number];
 type Issue = DraftView['validation']['errors'][number];
@@ -72,7 +73,7 @@ function FieldControl({ spec, value, draftId, id, locked, onLeave }: FieldContro
     );
   }
   if (spec.multiline) {
-    const rows = Math.min(14, Math.max(spec.key === 'contact' ? 2 : 3, value.split('\n').length + Math.ceil(value.length / 24)));
+    const rows = Math.min(14, Math.max(3, value.split('\n').length + Math.ceil(value.length / 24)));
     return (
       <textarea
         id={id}
@@ -208,8 +209,6 @@ export function DraftEditor({ draft }: { draft: DraftView }) {
       : [];
   const shownKeys = new Set<string>(kind.fields.map((f) => f.key));
   const general = shown.all ? [...v.errors, ...v.warnings].filter((i) => !shownKeys.has(i.field)) : [];
-  const target = draft.targets[0];
-  const onThisVersion = target && doc?.version.id === draft.versionId;
   const lastLengthField = kind.length?.fields.at(-1);
   const hidden = (key: string) => draft.kind === 'amendment' && key === 'proposed' && fields.op === 'delete';
   const args = { what: 'draft' as const, reportId: draft.reportId, draftId: draft.id };
@@ -277,18 +276,7 @@ export function DraftEditor({ draft }: { draft: DraftView }) {
         </div>
       )}
 
-      {target && (
-        <div className="draft-passage">
-          <span className="card-path">
-            {t.drafts.passage}：{draft.position || t.drafts.noTarget}
-          </span>
-          {onThisVersion && (
-            <button className="link" onClick={() => useReader.getState().scrollTo(target.blockId)}>
-              {t.drafts.goToPassage}
-            </button>
-          )}
-        </div>
-      )}
+      <PassageChips draft={draft} locked={locked} />
 
       <form ref={form} className="draft-form" onSubmit={(e) => e.preventDefault()}>
         {kind.fields.map((spec) => {

@@ -3,6 +3,7 @@ import { createPortal } from 'react-dom';
 import type { Block } from '../../../electron/api/contract';
 import { useDrafts } from '../../store/drafts';
 import { t } from '../../i18n/zh-CN';
+import { draftStartItems } from './draftStartItems';
 
 /** Blocks a deputy would cite in an amendment or opinion (not the title or date lines). */
 const DRAFTABLE = new Set(['paragraph', 'item', 'section', 'part', 'closing', 'salutation', 'note']);
@@ -11,6 +12,8 @@ const DRAFTABLE = new Set(['paragraph', 'item', 'section', 'part', 'closing', 's
 export function ParagraphMenu({ block }: { block: Block }) {
   const [at, setAt] = useState<{ top: number; left: number } | null>(null);
   const button = useRef<HTMLButtonElement>(null);
+  const kinds = useDrafts((s) => s.kinds);
+  const linking = useDrafts((s) => s.linking !== null);
   useEffect(() => {
     if (!at) return;
     const close = (e: Event) => {
@@ -29,10 +32,8 @@ export function ParagraphMenu({ block }: { block: Block }) {
   }, [at]);
   if (!DRAFTABLE.has(block.kind)) return null;
 
-  const start = (kind: 'amendment' | 'opinion') => {
-    setAt(null);
-    void useDrafts.getState().startFrom(kind, [{ blockId: block.id, start: 0, end: block.text.length, exact: block.text }]);
-  };
+  const whole = [{ blockId: block.id, start: 0, end: block.text.length, exact: block.text }];
+  const items = draftStartItems(whole, kinds, () => setAt(null));
   return (
     <>
       <button
@@ -54,12 +55,25 @@ export function ParagraphMenu({ block }: { block: Block }) {
       {at &&
         createPortal(
           <div className="popover paragraph-menu" role="menu" style={at} onMouseDown={(e) => e.preventDefault()}>
-            <button role="menuitem" onClick={() => start('amendment')}>
-              {t.drafts.paragraphAmendment}
-            </button>
-            <button role="menuitem" onClick={() => start('opinion')}>
-              {t.drafts.paragraphOpinion}
-            </button>
+            {linking ? (
+              <button
+                role="menuitem"
+                onClick={() =>
+                  void useDrafts
+                    .getState()
+                    .linkPassage(whole)
+                    .then((ok) => ok && setAt(null))
+                }
+              >
+                {t.drafts.passages.attach}
+              </button>
+            ) : (
+              items.map((it) => (
+                <button key={it.key} role="menuitem" title={it.hint} className={it.separated ? 'separated' : undefined} onClick={it.run}>
+                  {it.label}
+                </button>
+              ))
+            )}
           </div>,
           // inside .app, whose theme class defines the colours
           document.querySelector('.app') ?? document.body,

@@ -14,6 +14,7 @@ const METHOD = {
   markdown: 'export.markdown',
   csv: 'export.csv',
   webAnnotation: 'export.webAnnotation',
+  zip: 'export.zip',
 } as const;
 
 const FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
@@ -21,6 +22,7 @@ const FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
   markdown: { name: 'Markdown', extensions: ['md'] },
   csv: { name: 'CSV 表格', extensions: ['csv'] },
   webAnnotation: { name: 'Web Annotation', extensions: ['jsonld', 'json'] },
+  zip: { name: 'ZIP 压缩包', extensions: ['zip'] },
 };
 
 /**

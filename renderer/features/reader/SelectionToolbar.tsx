@@ -10,6 +10,8 @@ import { t } from '../../i18n/zh-CN';
 import { citationFor, copyText } from './citation';
 import { readerScroller, useDismiss, usePlacement } from './popover';
 import { isEditing } from '../../components/isEditing';
+import { Menu } from '../drafts/Menu';
+import { draftStartItems } from '../drafts/draftStartItems';
 
 interface Props {
   targets: TargetPosition[];
@@ -33,6 +35,8 @@ export function SelectionToolbar({ targets, rect, onDone, onCancel, onSelectionK
   const labels = useColorLabels();
   const doc = useReader((s) => s.doc);
   const reattaching = useRevisions((s) => s.reattaching !== null);
+  const linking = useDrafts((s) => s.linking !== null);
+  const kinds = useDrafts((s) => s.kinds);
   const blocksById = useMemo(() => new Map((doc?.blocks ?? []).map((b) => [b.id, b])), [doc]);
   const box = useRef<HTMLDivElement>(null);
   const { style, placed } = usePlacement(box, rect, { prefer: 'above', align: 'center' });
@@ -170,15 +174,33 @@ export function SelectionToolbar({ targets, rect, onDone, onCancel, onSelectionK
       >
         {t.toolbar.copyCitation}
       </button>
-      <button
-        onClick={() => {
-          void useDrafts.getState().startFrom('amendment', targets);
-          window.getSelection()?.removeAllRanges();
-          onDone();
-        }}
-      >
-        {t.toolbar.amendment}
-      </button>
+      {linking ? (
+        // 关联其他段落 (a draft's passages): link this selection to the draft being edited.
+        <button
+          className="primary"
+          onClick={() =>
+            void useDrafts
+              .getState()
+              .linkPassage(targets)
+              .then((ok) => {
+                if (!ok) return;
+                window.getSelection()?.removeAllRanges();
+                onDone();
+              })
+          }
+        >
+          {t.drafts.passages.attach}
+        </button>
+      ) : (
+        <Menu
+          label={t.toolbar.draft}
+          title={t.toolbar.draftHint}
+          items={draftStartItems(targets, kinds, () => {
+            window.getSelection()?.removeAllRanges();
+            onDone();
+          })}
+        />
+      )}
     </div>
   );
 }

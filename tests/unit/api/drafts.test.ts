@@ -252,7 +252,7 @@ describe('export.*', () => {
     expect(parsed.data).toHaveLength(3);
   });
 
-  it('exports one proposal as its form, and opinions as a list', async () => {
+  it('exports one proposal as its form, and opinions as a 简报', async () => {
     const p = await call<DraftView>('drafts.create', {
       versionId,
       kind: 'proposal',
@@ -267,17 +267,19 @@ describe('export.*', () => {
     const docx = await call<ExportResult>('export.docx', { what: 'draft', reportId: report.id, draftId: p.id });
     expect(docx.fileName).toBe('政协提案-关于加强县域医疗人才队伍建设的提案.docx');
     const { xml, text } = readDocx(bytesOf(docx));
-    expect(docxTableRows(xml)[0]).toBe('案由|关于加强县域医疗人才队伍建设的提案');
+    // the blank 编号 box comes first, then the proposer's table
+    expect(docxTableRows(xml).slice(0, 2)).toEqual(['编号|', '案由|关于加强县域医疗人才队伍建设的提案']);
     expect(text).toContain('一、情况分析');
     expect(text).toContain('基层医疗人才流失。');
 
     await call('drafts.create', { versionId, kind: 'opinion', targets: [target(EARLY)], fields: { content: '建议补充增速的全省排位。' } });
     const md = await call<ExportResult>('export.markdown', { what: 'opinions', reportId: report.id });
-    expect(md.fileName).toBe('审议意见汇总-咸宁市2024年政府工作报告.md');
+    expect(md.fileName).toBe('审议意见简报-咸宁市2024年政府工作报告.md');
     const body = Buffer.from(md.dataBase64!, 'base64').toString('utf8');
-    expect(body).toContain('# 《咸宁市2024年政府工作报告》审议意见');
-    expect(body).toContain('建议补充增速的全省排位。');
-    expect(body).toContain('——张明（咸宁代表团）');
+    expect(body).toContain('# 审议意见简报');
+    expect(body).toContain('《咸宁市2024年政府工作报告》');
+    expect(body).toContain('## 一、咸宁代表团');
+    expect(body).toContain('**张明：**建议补充增速的全省排位。');
     expect((await failure('export.csv', { what: 'opinions', reportId: report.id })).error.message).toBe('审议意见不能导出为CSV 表格。');
   });
 

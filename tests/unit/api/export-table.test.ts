@@ -15,9 +15,17 @@ let report: Report;
 let versionId: string;
 let amendment: DraftView;
 
-const METHOD = { docx: 'export.docx', markdown: 'export.markdown', csv: 'export.csv', webAnnotation: 'export.webAnnotation' } as const;
-const WHAT = { draft: '意见稿', amendments: '修改意见汇总表', opinions: '审议意见', digest: '批注摘要', annotations: '批注' } as const;
-const FORMAT = { docx: 'Word 文档', markdown: 'Markdown', csv: 'CSV 表格', webAnnotation: 'Web Annotation' } as const;
+const METHOD = { docx: 'export.docx', markdown: 'export.markdown', csv: 'export.csv', webAnnotation: 'export.webAnnotation', zip: 'export.zip' } as const;
+const WHAT = {
+  draft: '意见稿',
+  amendments: '修改意见汇总表',
+  opinions: '审议意见',
+  suggestions: '代表建议',
+  proposals: '政协提案',
+  digest: '批注摘要',
+  annotations: '批注',
+} as const;
+const FORMAT = { docx: 'Word 文档', markdown: 'Markdown', csv: 'CSV 表格', webAnnotation: 'Web Annotation', zip: 'ZIP 压缩包' } as const;
 const SUPPORTED = new Set([
   'draft/docx',
   'draft/markdown',
@@ -27,6 +35,14 @@ const SUPPORTED = new Set([
   'amendments/csv',
   'opinions/docx',
   'opinions/markdown',
+  'suggestions/docx',
+  'suggestions/markdown',
+  'suggestions/csv',
+  'suggestions/zip',
+  'proposals/docx',
+  'proposals/markdown',
+  'proposals/csv',
+  'proposals/zip',
   'digest/docx',
   'digest/markdown',
   'digest/csv',
@@ -43,6 +59,9 @@ beforeEach(async () => {
   const target = { blockId: b.id, start, end: start + quote.length, exact: quote, prefix: '', suffix: '' };
   amendment = await call<DraftView>('drafts.create', { versionId, kind: 'amendment', targets: [target], fields: { proposed: '全市生产总值', reason: '口径' } });
   await call('annotations.create', { versionId, color: 'blue', note: '口径？', targets: [target] });
+  // the collections of forms need one form each (an empty one refuses the .zip: nothing to put in it)
+  await call('drafts.create', { versionId, kind: 'suggestion', targets: [target], fields: { title: '关于统一统计口径的建议' } });
+  await call('drafts.create', { versionId, kind: 'proposal', targets: [target], fields: { title: '关于统一统计口径的提案' } });
 });
 
 describe('export what × format', () => {

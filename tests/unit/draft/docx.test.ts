@@ -11,14 +11,23 @@ describe('docx: 政协提案', () => {
   it('lays out the form: 提案 heading, proposer table, 情况分析 and 具体建议', async () => {
     const { xml, text, files } = readDocx(await proposalDocx(proposal));
     expect(files).toContain('word/document.xml');
-    expect(text.trimStart().startsWith('提案')).toBe(true);
+    // the blank 编号 box the committee fills comes first, then the heading
+    expect(text.trimStart().startsWith('编号')).toBe(true);
+    expect(text.indexOf('编号')).toBeLessThan(text.indexOf('提案\n'));
     expect(docxTableRows(xml)).toEqual([
+      '编号|',
       '案由|关于加快咸宁城区停车设施建设的提案',
       '提案人|李华|界别（组别）|经济界',
-      '通讯方式|咸宁市咸安区温泉路1号，437000，0715-8000000',
+      '提案来源|联名|类别|社会',
       '联名提案人|王强、陈静',
-      '类别|社会',
+      '通讯地址|咸宁市咸安区温泉路1号',
+      '邮政编码|437000|联系电话|0715-8000000',
+      '电子邮箱|lihua@example.com',
+      // left blank for the committee, after the member's text
+      '审查意见|',
+      '承办单位|',
     ]);
+    expect(text.indexOf('以下由提案委员会填写')).toBeGreaterThan(text.indexOf('三是推动机关企事业单位停车场错时开放。'));
     // sections in order, each line of the user's text its own paragraph
     const order = ['政协咸宁市第五届委员会第三次会议', '一、情况分析', '主城区停车泊位缺口较大。\n', '二、具体建议', '三是推动机关企事业单位停车场错时开放。'];
     const at = order.map((s) => text.indexOf(s));
@@ -36,7 +45,12 @@ describe('docx: 代表建议', () => {
   it('has the title, deputies, delegation, category and content', async () => {
     const { xml, text } = readDocx(await suggestionDocx(suggestion));
     expect(text).toContain('关于加快推进咸九高速建设的建议');
-    expect(docxTableRows(xml)).toEqual(['标题|关于加快推进咸九高速建设的建议', '领衔代表|张明|代表团|咸安代表团', '附议代表|刘芳、赵磊', '类别|经济']);
+    expect(docxTableRows(xml)).toEqual([
+      '标题|关于加快推进咸九高速建设的建议',
+      '领衔代表|张明|代表团|咸安代表团',
+      '附议代表|刘芳、赵磊',
+      '类别|经济|提出时间|会议期间',
+    ]);
     expect(text.indexOf('内容')).toBeLessThan(text.indexOf('同步规划建设出入口连接线'));
   });
 });
@@ -83,11 +97,23 @@ describe('docx: 审议意见 and single drafts', () => {
         ],
       }),
     );
-    expect(text).toContain(`一、${PATH}`);
-    expect(text).toContain('原文：“持续开展‘项目攻坚年’活动”');
-    expect(text).toContain('——张明（咸安代表团）　2024-01-20');
-    expect(text).toContain('二、总体意见');
-    expect(text).toContain('——刘芳');
+    // grouped per 代表团, then per passage, each speaker's points under it
+    const order = [
+      '审议意见',
+      '一、咸安代表团',
+      `（一）关于${PATH}`,
+      '原文：“持续开展‘项目攻坚年’活动”',
+      '张明（2024年1月20日）：建议细化重大项目清单。',
+      '二、未注明代表团',
+      '（一）关于报告总体',
+      '刘芳：报告实事求是，赞成。',
+    ];
+    const at = order.map((s) => text.indexOf(s));
+    expect(
+      at.every((i) => i >= 0),
+      JSON.stringify(at),
+    ).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
   it('exports one amendment draft as a one-row landscape table', async () => {

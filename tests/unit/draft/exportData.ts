@@ -45,7 +45,11 @@ export const proposal: ProposalDoc = {
   title: '关于加快咸宁城区停车设施建设的提案',
   proposer: '李华',
   sector: '经济界',
-  contact: '咸宁市咸安区温泉路1号，437000，0715-8000000',
+  source: '联名',
+  address: '咸宁市咸安区温泉路1号',
+  postcode: '437000',
+  phone: '0715-8000000',
+  email: 'lihua@example.com',
   coProposers: '王强、陈静',
   category: '社会',
   analysis: '近年来我市机动车保有量快速增长，主城区停车泊位缺口较大。\n老旧小区、医院、学校周边停车难问题突出。',
@@ -55,6 +59,7 @@ export const proposal: ProposalDoc = {
 
 export const suggestion: SuggestionDoc = {
   title: '关于加快推进咸九高速建设的建议',
+  session: '会议期间',
   leadDeputy: '张明',
   coDeputies: '刘芳、赵磊',
   delegation: '咸安代表团',

@@ -18,9 +18,10 @@ import { makeDraft } from './helpers';
 /** A filled, valid form of every kind: a new kind without one is a type error here. */
 const FILLED = {
   amendment: { op: 'modify', original: '增长5%左右', proposed: '增长5.5%左右', reason: '与省定目标衔接' },
-  opinion: { content: '建议进一步细化稳就业的具体举措。', delegation: '咸安代表团', date: '2024-01-20' },
+  opinion: { content: '建议进一步细化稳就业的具体举措。', speaker: '', delegation: '咸安代表团', date: '2024-01-20' },
   suggestion: {
     title: '关于加快城乡供水一体化建设的建议',
+    session: '会议期间',
     leadDeputy: '张明',
     coDeputies: '李华、王芳',
     delegation: '咸安代表团',
@@ -32,7 +33,12 @@ const FILLED = {
     title: '关于加强农村养老服务的提案',
     proposer: '陈静',
     sector: '社会福利和社会保障界',
-    contact: '咸宁市温泉路1号，437100',
+    source: '联名',
+    session: '政协咸宁市第五届委员会第四次会议',
+    address: '咸宁市温泉路1号',
+    postcode: '437100',
+    phone: '13800000000',
+    email: '',
     coProposers: '刘强',
     category: '社会',
     analysis: '农村老年人口比重上升，养老服务设施不足，专业护理人员缺乏。',

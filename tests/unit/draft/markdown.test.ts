@@ -45,13 +45,14 @@ describe('Markdown exports', () => {
   it('opinions and the digest keep passage, quote and attribution', () => {
     const d = makeDraft(
       'opinion',
-      { content: '建议细化重大项目清单。', delegation: '咸安代表团', date: '2024-01-20' },
+      { content: '建议细化重大项目清单。', speaker: '', delegation: '咸安代表团', date: '2024-01-20' },
       { targets: [{ blockId: 'b', start: 0, end: 4, exact: '持续开展“项目攻坚年”活动', prefix: '', suffix: '', path: PATH }] },
     );
     const md = opinionListMarkdown({ reportTitle: '政府工作报告', items: opinionItemsFromDrafts([d]) });
-    expect(md).toContain(`## 一、${PATH}`);
+    expect(md).toContain('## 一、咸安代表团');
+    expect(md).toContain(`### （一）关于${PATH}`);
     expect(md).toContain('> 原文：“持续开展‘项目攻坚年’活动”');
-    expect(md).toContain('——张明（咸安代表团）　2024-01-20');
+    expect(md).toContain('**张明（2024年1月20日）：**建议细化重大项目清单。');
     expect(draftToMarkdown(d, { reportTitle: '政府工作报告' })).toBe(md);
 
     const dg = digestMarkdown(digestFromAnnotations({ reportTitle: '政府工作报告', versionLabel: '征求意见稿', annotations }));

@@ -46,17 +46,31 @@ describe('names that leave the app', () => {
   it('names a single draft after itself, never like a compiled list', () => {
     const a = makeDraft('amendment', { op: 'modify', original: '地区生产总值', proposed: '全市生产总值', reason: '' });
     expect(draftFileStem(a)).toBe('修改意见-修改“地区生产总值”');
-    const o = makeDraft('opinion', { content: '建议补充与全省平均水平的对比。', delegation: '', date: '' });
+    const o = makeDraft('opinion', { content: '建议补充与全省平均水平的对比。', speaker: '', delegation: '', date: '' });
     expect(draftFileStem(o)).toBe('审议意见-建议补充与全省平均水平的对比。');
-    const p = makeDraft('proposal', { title: '', proposer: '', sector: '', contact: '', coProposers: '', category: '', analysis: '', suggestions: '' });
+    const p = makeDraft('proposal', {
+      title: '',
+      proposer: '',
+      sector: '',
+      source: '个人',
+      session: '',
+      address: '',
+      postcode: '',
+      phone: '',
+      email: '',
+      coProposers: '',
+      category: '',
+      analysis: '',
+      suggestions: '',
+    });
     expect(draftFileStem(p)).toBe('政协提案-未命名');
   });
 
   it('tells a draft the user wrote in from one that only holds what it started with', () => {
     expect(draftHasContent(makeDraft('amendment', { op: 'modify', original: '地区生产总值', proposed: '地区生产总值', reason: '' }))).toBe(false);
     expect(draftHasContent(makeDraft('amendment', { op: 'modify', original: '地区生产总值', proposed: '全市生产总值', reason: '' }))).toBe(true);
-    expect(draftHasContent(makeDraft('opinion', { content: '', delegation: '咸宁代表团', date: '2024-01-20' }))).toBe(false);
-    expect(draftHasContent(makeDraft('opinion', { content: '好', delegation: '', date: '' }))).toBe(true);
+    expect(draftHasContent(makeDraft('opinion', { content: '', speaker: '', delegation: '咸宁代表团', date: '2024-01-20' }))).toBe(false);
+    expect(draftHasContent(makeDraft('opinion', { content: '好', speaker: '', delegation: '', date: '' }))).toBe(true);
   });
 });
 
@@ -81,10 +95,24 @@ describe('authorship', () => {
   });
 
   it('finds each author’s 代表团 / 界别 in their own drafts', () => {
-    const o = makeDraft('opinion', { content: 'x', delegation: '咸宁代表团', date: '' }, { author: '张　三' });
+    const o = makeDraft('opinion', { content: 'x', speaker: '', delegation: '咸宁代表团', date: '' }, { author: '张　三' });
     const p = makeDraft(
       'proposal',
-      { title: '', proposer: '', sector: '经济界', contact: '', coProposers: '', category: '', analysis: '', suggestions: '' },
+      {
+        title: '',
+        proposer: '',
+        sector: '经济界',
+        source: '个人',
+        session: '',
+        address: '',
+        postcode: '',
+        phone: '',
+        email: '',
+        coProposers: '',
+        category: '',
+        analysis: '',
+        suggestions: '',
+      },
       { author: '李四' },
     );
     const m = affiliationsByAuthor([o, p]);

@@ -11,7 +11,7 @@ describe('drafts and annotations → export rows', () => {
         { op: 'modify', original: '确保咸九高速建成投用', proposed: '确保咸九高速上半年建成投用', reason: '明确时限' },
         { targets: [targetOn(investBlock, '确保咸九高速建成投用', PATH)] },
       ),
-      makeDraft('opinion', { content: '赞成', delegation: '', date: '' }),
+      makeDraft('opinion', { content: '赞成', speaker: '', delegation: '', date: '' }),
       makeDraft('amendment', { op: 'delete', original: '预计', proposed: '预计', reason: '' }, { author: '李华' }),
     ];
     expect(amendmentRowsFromDrafts(drafts, (d) => (d.author === '张明' ? '咸安代表团' : undefined))).toEqual([

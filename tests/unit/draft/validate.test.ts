@@ -9,7 +9,12 @@ const proposal: ProposalFields = {
   title: '关于加快咸宁城区停车设施建设的提案',
   proposer: '李华',
   sector: '经济界',
-  contact: '咸宁市咸安区温泉路1号，437000，0715-8000000',
+  source: '联名',
+  session: '政协咸宁市第五届委员会第三次会议',
+  address: '咸宁市咸安区温泉路1号',
+  postcode: '437000',
+  phone: '0715-8000000',
+  email: '',
   coProposers: '王强、陈静',
   category: '社会',
   analysis: '近年来我市机动车保有量快速增长，主城区停车泊位缺口较大，老旧小区、医院、学校周边停车难问题突出，占道停车影响通行安全。',
@@ -18,6 +23,7 @@ const proposal: ProposalFields = {
 
 const suggestion: SuggestionFields = {
   title: '关于加快推进咸九高速建设的建议',
+  session: '会议期间',
   leadDeputy: '张明',
   coDeputies: '刘芳、赵磊',
   delegation: '咸安代表团',
@@ -72,10 +78,34 @@ describe('validateDraft — 政协提案', () => {
     expect(r.infos.map((i) => i.message)).toContain('案由中有“和”：如果涉及两件事，建议分开提出（一事一案）');
   });
 
-  it('warns when contact is missing or the proposer co-signs himself', () => {
-    const r = validateDraft(makeDraft('proposal', { ...proposal, contact: '', coProposers: '李华、王强' }));
+  it('warns when no contact is given or the proposer co-signs himself, and hints at 联名', () => {
+    const r = validateDraft(
+      makeDraft('proposal', { ...proposal, source: '个人', session: '', address: '', postcode: '', phone: '', email: '', coProposers: '李华、王强' }),
+    );
     expect(r.errors).toEqual([]);
-    expect(r.warnings.map((w) => w.field)).toEqual(['contact', 'coProposers']);
+    expect(r.warnings.map((w) => w.field)).toEqual(['coProposers', 'phone']);
+    expect(messages(r.infos)).toContain('source: 已填写联名提案人：提案来源可选“联名”');
+    const alone = validateDraft(makeDraft('proposal', { ...proposal, source: '联名', coProposers: '' }));
+    expect(messages(alone.warnings)).toEqual(['coProposers: 联名提案请填写联名提案人']);
+  });
+
+  it('checks each contact field on its own: 6-digit postcode, a phone that can be dialled, an email address', () => {
+    const r = validateDraft(makeDraft('proposal', { ...proposal, postcode: '43700', phone: '8000000', email: 'lihua@' }));
+    expect(messages(r.warnings)).toEqual([
+      'postcode: 邮政编码应为6位数字',
+      'phone: 联系电话应为11位手机号或带区号的固定电话，如 0715-8123456',
+      'email: 电子邮箱格式不对，如 name@example.com',
+    ]);
+    const ok = validateDraft(
+      makeDraft('proposal', { ...proposal, postcode: '４３７０００', phone: '13900001111、0715-8123456转12', email: 'li.hua@xn.gov.cn' }),
+    );
+    expect(ok.warnings).toEqual([]);
+  });
+
+  it('hints at the usual session name', () => {
+    const r = validateDraft(makeDraft('proposal', { ...proposal, session: '今年两会' }));
+    expect(messages(r.infos)).toContain('session: 会议名称一般写作“政协××市第×届委员会第×次会议”');
+    expect(validateDraft(makeDraft('proposal', proposal)).infos.filter((i) => i.field === 'session')).toEqual([]);
   });
 });
 
@@ -170,10 +200,10 @@ describe('validateDraft — 修改意见 against the report text', () => {
 
 describe('validateDraft — 审议意见', () => {
   it('requires content and a well-formed date', () => {
-    const r = validateDraft(makeDraft('opinion', { content: '', delegation: '咸安代表团', date: '2024年1月20日' }));
+    const r = validateDraft(makeDraft('opinion', { content: '', speaker: '', delegation: '咸安代表团', date: '2024年1月20日' }));
     expect(messages(r.errors)).toEqual(['content: 请填写意见内容']);
     expect(messages(r.warnings)).toEqual(['date: 日期格式应为 YYYY-MM-DD']);
-    expect(validateDraft(makeDraft('opinion', { content: '赞成报告。', delegation: '', date: '2024-01-20' })).errors).toEqual([]);
+    expect(validateDraft(makeDraft('opinion', { content: '赞成报告。', speaker: '', delegation: '', date: '2024-01-20' })).errors).toEqual([]);
   });
 });
 

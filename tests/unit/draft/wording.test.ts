@@ -70,7 +70,12 @@ describe('draftTitle', () => {
       title: '关于加快城区停车设施建设的提案',
       proposer: '',
       sector: '',
-      contact: '',
+      source: '个人',
+      session: '',
+      address: '',
+      postcode: '',
+      phone: '',
+      email: '',
       coProposers: '',
       category: '',
       analysis: '',
@@ -82,6 +87,7 @@ describe('draftTitle', () => {
   it('shortens a long opinion', () => {
     const d = makeDraft('opinion', {
       content: '报告对扩大有效投资的部署很实，建议进一步明确重大项目的时间节点和责任单位。',
+      speaker: '',
       delegation: '咸安代表团',
       date: '2024-01-20',
     });

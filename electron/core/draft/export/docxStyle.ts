@@ -8,6 +8,8 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  DocumentGridType,
+  LineRuleType,
   Footer,
   Packer,
   PageNumber,
@@ -22,13 +24,33 @@ import {
 } from 'docx';
 
 /** Millimetres to whole twips (Word rejects fractional twips). */
-const mm = (n: number) => Math.round(n * 56.7);
+export const mm = (n: number) => Math.round(n * 56.7);
+
+/**
+ * GB/T 9704-2012 page: A4, top margin 37 mm, left (binding) margin 28 mm, a text block of
+ * 156 × 225 mm holding 22 lines of 28 characters in 3号 (16 pt).
+ */
+export const OFFICIAL_PAGE = {
+  margin: { top: mm(37), bottom: mm(297 - 37 - 225), left: mm(28), right: mm(210 - 28 - 156) },
+  /** 225 mm / 22 lines, in twips: every body line sits on this pitch */
+  linePitch: Math.round((225 / 22) * 56.7),
+  /**
+   * Letter spacing of body text, in twentieths of a point: 28 characters of 16 pt are a little
+   * wider than 156 mm, so each gives up a quarter point. Spacing rather than a character grid
+   * (docGrid charSpace): Word squeezes characters onto such a grid but LibreOffice gives every
+   * character wider than the grid two cells, which prints 14 characters a line.
+   */
+  letterSpacing: -5,
+  linesPerPage: 22,
+  charsPerLine: 28,
+} as const;
 
 export const FONT = {
   title: '方正小标宋简体',
   heading: '黑体',
+  /** second-level headings and quoted passages */
+  kai: '楷体_GB2312',
   body: '仿宋_GB2312',
-  table: '宋体',
 } as const;
 
 /** Chinese type sizes in half-points, as docx expects. */
@@ -92,25 +114,34 @@ export function bodyParagraphs(text: string, size: number = SIZE.sanhao, indent 
   return lines.map(
     (l) =>
       new Paragraph({
-        indent: indent ? { firstLineChars: 200 } : undefined,
-        spacing: { line: 360 },
+        // two characters of 3号; LibreOffice reads firstLine, Word the character count
+        indent: indent ? { firstLine: 640, firstLineChars: 200 } : undefined,
+        // exactly one grid line each: 22 lines a page, as the standard counts them
+        spacing: { line: OFFICIAL_PAGE.linePitch, lineRule: LineRuleType.EXACT },
         children: [run(l, { size })],
       }),
   );
 }
 
-/** Cell text; newlines become separate paragraphs so Word wraps them as the user typed. */
+/**
+ * Cell text; newlines become separate paragraphs so Word wraps them as the user typed. Cells
+ * take a line height of their own type size rather than the page grid's 29 pt pitch.
+ */
 export function cellParagraphs(text: string, opts: { bold?: boolean; center?: boolean; size?: number; face?: string } = {}): Paragraph[] {
   const lines = text.split(/\r?\n/);
+  const size = opts.size ?? SIZE.xiaosi;
   return lines.map(
     (l) =>
       new Paragraph({
         alignment: opts.center ? AlignmentType.CENTER : AlignmentType.LEFT,
+        // 1.4 lines of the cell's own type size (size is in half-points; twips are 1/20 pt)
+        spacing: { line: Math.round(size * 10 * 1.4), lineRule: LineRuleType.EXACT },
         children: [
           run(l, {
             bold: opts.bold,
-            size: opts.size ?? SIZE.wuhao,
-            face: opts.face ?? FONT.table,
+            size,
+            // forms and tables keep the document's faces (FORMATS.md): 仿宋 text, 黑体 labels
+            face: opts.face ?? (opts.bold ? FONT.heading : FONT.body),
           }),
         ],
       }),
@@ -154,16 +185,43 @@ export const THIN_BORDERS = {
   insideVertical: { style: BorderStyle.SINGLE, size: 4, color: '000000' },
 };
 
-/** A4 portrait with GB/T 9704 margins, or A4 landscape with narrower margins for wide tables. */
+/**
+ * Page numbers as GB/T 9704 sets them: 4号 Arabic numerals between dashes (— 1 —), odd pages
+ * at the right and even pages at the left, one character in from the edge of the text block.
+ */
+function pageNumberFooter(side: 'odd' | 'even'): Footer {
+  const oneChar = SIZE.sihao * 10; // a 4号 character, in twips
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: side === 'odd' ? { right: oneChar } : { left: oneChar },
+        children: [
+          new TextRun({
+            children: ['— ', PageNumber.CURRENT, ' —'],
+            font: font(FONT.body),
+            size: SIZE.sihao,
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** A4 portrait on the GB/T 9704 grid, or A4 landscape with narrower margins for wide 汇总表. */
 export async function packDocument(opts: { title: string; children: FileChild[]; landscape?: boolean }): Promise<Uint8Array> {
   const landscape = opts.landscape ?? false;
   const doc = new Document({
     title: opts.title,
     creator: 'ReviewDesk 审议台',
+    // odd and even pages carry their numbers on opposite sides
+    evenAndOddHeaderAndFooters: true,
     styles: {
       default: {
         document: { run: { font: font(FONT.body), size: SIZE.sanhao } },
       },
+      // the 28 characters a line: every paragraph inherits Normal's letter spacing
+      paragraphStyles: [{ id: 'Normal', name: 'Normal', run: { font: font(FONT.body), size: SIZE.sanhao, characterSpacing: OFFICIAL_PAGE.letterSpacing } }],
     },
     sections: [
       {
@@ -175,25 +233,12 @@ export async function packDocument(opts: { title: string; children: FileChild[];
               height: 16838,
               orientation: landscape ? PageOrientation.LANDSCAPE : PageOrientation.PORTRAIT,
             },
-            margin: landscape ? { top: mm(20), bottom: mm(20), left: mm(20), right: mm(20) } : { top: mm(37), bottom: mm(35), left: mm(28), right: mm(26) },
+            margin: landscape ? { top: mm(20), bottom: mm(20), left: mm(20), right: mm(20) } : OFFICIAL_PAGE.margin,
           },
+          // the standard's 22 lines a page (its 28 characters a line come from the letter spacing)
+          grid: { type: DocumentGridType.LINES, linePitch: OFFICIAL_PAGE.linePitch },
         },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                children: [
-                  new TextRun({
-                    children: ['— ', PageNumber.CURRENT, ' —'],
-                    font: font(FONT.body),
-                    size: SIZE.sihao,
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
+        footers: { default: pageNumberFooter('odd'), even: pageNumberFooter('even') },
         children: opts.children,
       },
     ],

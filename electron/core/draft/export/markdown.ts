@@ -7,6 +7,7 @@ import { amendmentWording } from '../kinds/amendment';
 import { quote } from '../text';
 import { chineseNumber } from '../wording';
 import { renderSingleDraft } from './rows';
+import { briefingGroups, NO_DELEGATION, passageHeading } from './briefing';
 import {
   AMENDMENT_TABLE_COLUMNS,
   type AmendmentTableInput,
@@ -59,16 +60,21 @@ function doc(blocks: (string | false | undefined)[]): string {
 export function proposalMarkdown(p: ProposalDoc): string {
   return doc([
     '# 提案',
-    p.session?.trim() && escapeMarkdown(p.session.trim()),
+    p.session.trim() && escapeMarkdown(p.session.trim()),
     tableMd(
       ['项目', '内容'],
       [
+        ['编号', '（由提案委员会填写）'],
         ['案由', p.title],
+        ['提案来源', p.source],
         ['提案人', p.proposer],
         ['界别（组别）', p.sector],
-        ['通讯方式', p.contact],
         ['联名提案人', p.coProposers],
         ['类别', p.category],
+        ['通讯地址', p.address],
+        ['邮政编码', p.postcode],
+        ['联系电话', p.phone],
+        ['电子邮箱', p.email],
       ],
     ),
     '## 一、情况分析',
@@ -82,11 +88,11 @@ export function proposalMarkdown(p: ProposalDoc): string {
 export function suggestionMarkdown(s: SuggestionDoc): string {
   return doc([
     `# ${escapeMarkdown(s.title || '代表建议')}`,
-    s.session?.trim() && escapeMarkdown(s.session.trim()),
     tableMd(
       ['项目', '内容'],
       [
         ['标题', s.title],
+        ['提出时间', s.session],
         ['领衔代表', s.leadDeputy],
         ['附议代表', s.coDeputies],
         ['代表团', s.delegation],
@@ -97,6 +103,11 @@ export function suggestionMarkdown(s: SuggestionDoc): string {
     paragraphs(s.content),
     s.date?.trim() && escapeMarkdown(s.date.trim()),
   ]);
+}
+
+/** Several forms in one Markdown file, separated by a rule (the page break of the .docx). */
+export function formsMarkdown<Doc>(docs: Doc[], render: (d: Doc) => string, empty: string): string {
+  return docs.length ? docs.map(render).join('\n---\n\n') : `${empty}\n`;
 }
 
 function subtitle(parts: (string | undefined)[]): string {
@@ -120,15 +131,23 @@ export function amendmentTableMarkdown(input: AmendmentTableInput): string {
 }
 
 export function opinionListMarkdown(input: OpinionListInput): string {
+  const title = input.briefing ? '审议意见简报' : '审议意见';
   return doc([
-    `# ${escapeMarkdown(`《${input.reportTitle}》审议意见`)}`,
-    subtitle([input.versionLabel]),
-    ...input.items.map((o, i) =>
+    `# ${title}`,
+    subtitle([`《${input.reportTitle}》`, input.versionLabel, input.briefing?.date]),
+    ...briefingGroups(input.items).map((g, i) =>
       doc([
-        `## ${chineseNumber(i + 1)}、${escapeMarkdown(o.path || '总体意见')}`,
-        o.quote?.trim() && `> 原文：${escapeMarkdown(quote(o.quote.trim()))}`,
-        paragraphs(o.content),
-        `——${escapeMarkdown(o.author)}${o.delegation.trim() ? `（${escapeMarkdown(o.delegation.trim())}）` : ''}${o.date ? `　${o.date}` : ''}`,
+        `## ${chineseNumber(i + 1)}、${escapeMarkdown(g.delegation || NO_DELEGATION)}`,
+        ...g.passages.map((p, j) =>
+          doc([
+            `### （${chineseNumber(j + 1)}）${escapeMarkdown(passageHeading(p.path))}`,
+            p.quote && `> 原文：${escapeMarkdown(quote(p.quote))}`,
+            ...p.remarks.map((r) => {
+              const when = r.date && r.date !== input.briefing?.date ? `（${r.date}）` : '';
+              return `**${escapeMarkdown(r.speaker || '发言人未注明')}${when}：**${paragraphs(r.content)}`;
+            }),
+          ]).trimEnd(),
+        ),
       ]).trimEnd(),
     ),
     input.items.length === 0 && '（暂无审议意见）',

@@ -9,7 +9,7 @@ import { findKindModule } from '../kinds/index';
 import { amendmentRow } from '../kinds/amendment';
 import { opinionItem } from '../kinds/opinion';
 import { joinedQuote } from '../text';
-import type { AmendmentTableRow, DigestInput, DigestSection, DraftExportContext, ExportAnnotation, OpinionItem } from './types';
+import type { AmendmentTableRow, DigestInput, DigestSection, DraftExportContext, ExportAnnotation, OpinionItem, ProposalDoc, SuggestionDoc } from './types';
 
 export { joinedQuote } from '../text';
 export type { SingleDraftRenderers } from '../kindModule';
@@ -26,6 +26,21 @@ export function amendmentRowsFromDrafts(drafts: Draft[], affiliation?: (d: Draft
 /** 审议意见 list items from opinion drafts (others are skipped). */
 export function opinionItemsFromDrafts(drafts: Draft[]): OpinionItem[] {
   return drafts.filter(isKind('opinion')).map(opinionItem);
+}
+
+/** The passages a draft is linked to, as one cell: citation paths in reading order. */
+function passagesCell(d: Draft): string {
+  return [...new Set(d.targets.map((t) => t.path.trim()).filter(Boolean))].join('；');
+}
+
+/** 代表建议 forms from suggestion drafts (others are skipped), with their passages for the register. */
+export function suggestionDocsFromDrafts(drafts: Draft[]): (SuggestionDoc & { passages: string })[] {
+  return drafts.filter(isKind('suggestion')).map((d) => ({ ...d.fields, passages: passagesCell(d) }));
+}
+
+/** 政协提案 forms from proposal drafts (others are skipped), with their passages for the register. */
+export function proposalDocsFromDrafts(drafts: Draft[]): (ProposalDoc & { passages: string })[] {
+  return drafts.filter(isKind('proposal')).map((d) => ({ ...d.fields, passages: passagesCell(d) }));
 }
 
 /**

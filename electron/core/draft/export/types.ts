@@ -43,18 +43,24 @@ export interface OpinionListInput {
   reportTitle: string;
   versionLabel?: string;
   items: OpinionItem[];
+  /** A compiled list is a 简报: titled so, dated the day it is compiled. */
+  briefing?: { date: string };
 }
 
+/** A 代表建议 form: the fields (提出时间 = 会议期间/闭会期间 among them). */
 export interface SuggestionDoc extends SuggestionFields {
-  /** 会议期间/闭会期间 or the session name, printed under the heading when given */
-  session?: string;
   date?: string;
 }
 
+/** A 政协提案 form: the fields (会议名称 and 提案来源 among them). */
 export interface ProposalDoc extends ProposalFields {
-  /** e.g. 政协咸宁市第五届委员会第三次会议 */
-  session?: string;
   date?: string;
+}
+
+/** Several forms of one kind in one file, each starting on its own page. */
+export interface FormCollection<Doc> {
+  reportTitle: string;
+  docs: Doc[];
 }
 
 /** One highlight or note in the annotation digest. */

@@ -17,7 +17,7 @@ export function opinionItem(d: Draft<'opinion'>): OpinionItem {
     path: d.targets[0]?.path ?? '',
     ...(quote ? { quote } : {}),
     content: f.content,
-    author: d.author,
+    author: f.speaker.trim() || d.author,
     delegation: f.delegation,
     date: f.date,
   };
@@ -37,19 +37,21 @@ export const opinionKind: DraftKindModule<'opinion'> = {
     audience: 'both',
     description: '对报告某一段或某一部分的审议发言要点，由代表团秘书组汇总编入简报',
     fields: [
-      { key: 'content', label: '意见内容', required: true, multiline: true },
-      { key: 'delegation', label: '代表团/界别', required: false, multiline: false },
+      { key: 'content', label: '意见内容', required: true, multiline: true, hint: '发言要点；所议段落见上方“关联段落”' },
+      // not required: older opinions have none, and the 提出人 speaks for them
+      { key: 'speaker', label: '发言人', required: false, multiline: false, hint: '秘书组记录他人发言时改为发言人的姓名' },
+      { key: 'delegation', label: '代表团/小组', required: false, multiline: false, hint: '委员填写界别或小组' },
       { key: 'date', label: '日期', required: false, multiline: false, placeholder: 'YYYY-MM-DD' },
     ],
   },
   menuRank: { deputy: 1, member: 2 },
   // An opinion is gathered per delegation (deputies) or per 界别 (members).
-  authorship: { affiliationField: 'delegation', affiliationFrom: (to) => to.delegation || to.sector },
+  authorship: { nameField: 'speaker', affiliationField: 'delegation', affiliationFrom: (to) => to.delegation || to.sector },
 
   emptyFields(ctx) {
     const s = ctx.settings ?? {};
     const group = (s.role === 'member' ? s.sector || s.delegation : s.delegation || s.sector)?.trim() ?? '';
-    return { content: '', delegation: group, date: ctx.today ?? localDate() };
+    return { content: '', speaker: s.authorName?.trim() ?? '', delegation: group, date: ctx.today ?? localDate() };
   },
 
   validate(draft, _ctx, out) {
