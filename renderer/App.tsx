@@ -9,6 +9,8 @@ import { Outline } from './features/outline/Outline';
 import { Reader } from './features/reader/Reader';
 import { ViewControls } from './features/reader/ViewControls';
 import { ShortcutsHelp } from './features/reader/ShortcutsHelp';
+import { PrintDialog } from './features/print/PrintDialog';
+import { PrintView } from './features/print/PrintView';
 import { focusReadingPlace } from './features/reader/readingPlace';
 import { SidePanel } from './features/SidePanel';
 import { LibraryView } from './features/library/LibraryView';
@@ -181,7 +183,10 @@ export function App() {
         <ImportDialog />
       </ErrorBoundary>
       <ShortcutsHelp />
+      <PrintDialog />
       <Toasts />
+      {/* Hidden on screen; under @media print the only thing shown. */}
+      <PrintView />
     </div>
   );
 }

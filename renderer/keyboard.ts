@@ -3,6 +3,8 @@ import { useReader } from './store/reader';
 import { useFind } from './features/reader/find';
 import { useUi } from './store/ui';
 import { isEditing } from './components/isEditing';
+import { announceMark } from './features/reader/NoteTip';
+import { openPrintDialog } from './features/print/printJob';
 
 /** Section and annotation navigation relative to the paragraph at the top of the reader. */
 function step(kind: 'section' | 'annotation', delta: 1 | -1) {
@@ -28,6 +30,8 @@ function step(kind: 'section' | 'annotation', delta: 1 | -1) {
   if (next) {
     select(next.id);
     scrollTo(next.targets[0].blockId);
+    // the mouse shows a note by resting on it; the keyboard by reaching it
+    announceMark(next);
   }
 }
 
@@ -36,6 +40,12 @@ export function onGlobalKey(e: KeyboardEvent): void {
   if (mod && e.key.toLowerCase() === 'f') {
     e.preventDefault();
     useFind.getState().setOpen(true);
+    return;
+  }
+  // The browser's own Ctrl+P would print the app's panes; ours prints the report with its marks.
+  if (mod && e.key.toLowerCase() === 'p' && !e.shiftKey && !e.altKey) {
+    e.preventDefault();
+    openPrintDialog();
     return;
   }
   if (isEditing(e.target)) return;

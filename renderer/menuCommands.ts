@@ -8,6 +8,7 @@ import { api } from './api/client';
 import { useLibrary } from './store/library';
 import { useReader } from './store/reader';
 import { useUi } from './store/ui';
+import { openPrintDialog } from './features/print/printJob';
 
 declare global {
   interface Window {
@@ -28,6 +29,7 @@ async function importFromDialog(reportId?: string) {
 export const menuCommandHandlers: Partial<Record<MenuCommand, () => void>> = {
   'report.import': () => void importFromDialog(),
   'report.importVersion': () => void importFromDialog(useReader.getState().doc?.report.id),
+  'report.print': openPrintDialog,
 };
 
 export function subscribeMenuCommands(): () => void {

@@ -13,6 +13,7 @@ import { delegationContract } from './contract/delegation';
 import { draftContract } from './contract/drafts';
 import { reviewContract } from './contract/review';
 import { versionContract } from './contract/versions';
+import { printContract } from './contract/print';
 import type { MethodSpec } from './contract/define';
 import { mergeDomains } from './mergeDomains';
 import type { Envelope } from '../core/common/errorCodes';
@@ -27,6 +28,7 @@ export const contract = mergeDomains(
   draftContract,
   reviewContract,
   versionContract,
+  printContract,
 ) satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -65,3 +67,4 @@ export type { MenuCommand, DesktopBridge } from './menu-commands';
 export type { Report, ReportVersion, VersionInfo, Annotation, AnnotationTarget, AnnotationListItem, TargetPosition, SearchHit } from '../core/model';
 export type { Block, BlockKind, Repair, Artifact } from '../core/report/types';
 export type { BundleConflict, BundleImportResult } from './contract/bundles';
+export type { DelegationMark, DelegationMarksPage } from './contract/delegation';

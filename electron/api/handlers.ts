@@ -11,6 +11,7 @@ import { draftHandlers } from './handlers/drafts';
 import { exportHandlers } from './handlers/exports';
 import { reviewHandlers } from './handlers/review';
 import { versionHandlers } from './handlers/versions';
+import { printHandlers } from './handlers/print';
 import { guardDestinations, noDestinations } from './destinations';
 import { mergeDomains } from './mergeDomains';
 
@@ -26,6 +27,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     exportHandlers(ctx),
     reviewHandlers(ctx),
     versionHandlers(ctx),
+    printHandlers(ctx),
   );
   return guardDestinations(all, () => ctx.destinations ?? noDestinations);
 }

@@ -5,7 +5,7 @@
  */
 export const MENU_CHANNEL = 'menu:command';
 
-export const MENU_COMMANDS = ['report.import', 'report.importVersion', 'bundle.export'] as const;
+export const MENU_COMMANDS = ['report.import', 'report.importVersion', 'bundle.export', 'report.print'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(value: unknown): value is MenuCommand {

@@ -10,6 +10,7 @@ import type { Handlers } from '../api/contract';
 import { MENU_CHANNEL, type MenuCommand } from '../api/menu-commands';
 import { isReviewDeskError } from '../core/errors';
 import { nativeDialogHandlers } from './dialogs';
+import { printPdfHandlers } from './printPdf';
 import { dialogDestinations } from '../api/destinations';
 import { createErrorLog } from '../api/errorLog';
 import { describeFailure } from '../api/failures';
@@ -110,6 +111,7 @@ export function runApp(e: ElectronDeps, opts: RunOptions): RunningApp {
     const handlers: Handlers = {
       ...backend.handlers,
       ...nativeDialogHandlers({ dialog: e.dialog, getWindow: () => win, documentsDir: app.getPath('documents'), destinations }),
+      ...printPdfHandlers({ dialog: e.dialog, getWindow: () => win, documentsDir: app.getPath('documents') }),
     };
     bindIpc(
       e.ipcMain,

@@ -26,6 +26,8 @@ export function menuTemplate(a: MenuActions): MenuItemConstructorOptions[] {
         command('导入新版本…', 'report.importVersion', 'CmdOrCtrl+Shift+O'),
         { type: 'separator' },
         command('导出交换包…', 'bundle.export', 'CmdOrCtrl+Shift+E'),
+        { type: 'separator' },
+        command('打印或导出 PDF…', 'report.print', 'CmdOrCtrl+P'),
         ...(a.isMac ? [] : [{ type: 'separator' } as const, { label: '退出', role: 'quit' } as const]),
       ],
     },

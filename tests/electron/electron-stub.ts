@@ -5,7 +5,7 @@
  */
 import { EventEmitter } from 'node:events';
 import { pathToFileURL } from 'node:url';
-import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent } from 'electron';
+import type { BrowserWindowConstructorOptions, IpcMainInvokeEvent, PrintToPDFOptions } from 'electron';
 import type { ApiError, Envelope } from '../../electron/api/contract';
 
 export class StubEvent {
@@ -79,6 +79,13 @@ export class StubWebContents extends EventEmitter {
   }
   send(channel: string, ...args: unknown[]) {
     this.sent.push({ channel, args });
+  }
+  /** options of each printToPDF call; `pdf` is what it answers (a Promise rejection when it is an Error) */
+  printed: PrintToPDFOptions[] = [];
+  pdf: Uint8Array | Error = new TextEncoder().encode('%PDF-1.7\n% stub\n');
+  printToPDF(options: PrintToPDFOptions): Promise<Uint8Array> {
+    this.printed.push(options);
+    return this.pdf instanceof Error ? Promise.reject(this.pdf) : Promise.resolve(this.pdf);
   }
   /** Fire will-navigate like Electron: returns true when the navigation was prevented. */
   navigate(url: string): boolean {

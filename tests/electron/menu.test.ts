@@ -19,7 +19,7 @@ describe('application menu', () => {
   it('has 文件 编辑 视图 帮助 in Chinese', () => {
     const { template } = build();
     expect(template.map((m) => m.label)).toEqual(['文件', '编辑', '视图', '帮助']);
-    expect(labels(template[0])).toEqual(['导入报告…', '导入新版本…', '导出交换包…', '退出']);
+    expect(labels(template[0])).toEqual(['导入报告…', '导入新版本…', '导出交换包…', '打印或导出 PDF…', '退出']);
     expect(labels(template[1])).toEqual(['撤销', '重做', '剪切', '复制', '粘贴', '全选']);
     expect(labels(template[2])).toEqual(['实际大小', '放大', '缩小', '全屏']);
     expect(labels(template[3])).toEqual(['关于审议台']);
@@ -30,8 +30,10 @@ describe('application menu', () => {
     find(template, '文件', '导入报告…').click!(undefined as never, undefined, undefined as never);
     find(template, '文件', '导入新版本…').click!(undefined as never, undefined, undefined as never);
     find(template, '文件', '导出交换包…').click!(undefined as never, undefined, undefined as never);
-    expect(sent).toEqual(['report.import', 'report.importVersion', 'bundle.export']);
+    find(template, '文件', '打印或导出 PDF…').click!(undefined as never, undefined, undefined as never);
+    expect(sent).toEqual(['report.import', 'report.importVersion', 'bundle.export', 'report.print']);
     expect(find(template, '文件', '导入报告…').accelerator).toBe('CmdOrCtrl+O');
+    expect(find(template, '文件', '打印或导出 PDF…').accelerator).toBe('CmdOrCtrl+P');
   });
 
   it('edit, view and quit items use the standard roles (they work in text fields and follow the platform)', () => {

@@ -2,6 +2,7 @@ import { useReader, type Theme } from '../../store/reader';
 import { useUi } from '../../store/ui';
 import { useFind } from './find';
 import { t } from '../../i18n/zh-CN';
+import { PrintButton } from '../print/PrintButton';
 
 /**
  * Font size, line spacing, theme and large print: the reader's own settings, kept per machine.
@@ -53,6 +54,7 @@ export function ViewControls() {
         <input type="checkbox" checked={showFindings} onChange={(e) => setPrefs({ showFindings: e.target.checked })} />
         {t.review.marksToggle}
       </label>
+      <PrintButton />
       <button
         className="shortcuts-button"
         aria-label={t.reader.shortcuts.open}
