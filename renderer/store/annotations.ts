@@ -14,10 +14,29 @@ export interface UndoEntry {
   redo: () => Promise<void>;
 }
 
+/** A part or section of the report: its paragraphs are [from, to) in reading order. */
+export interface SectionFilter {
+  blockId: string;
+  from: number;
+  to: number;
+}
+
 export interface Filters {
   colors: Color[];
   tag: string | null;
   text: string;
+  /** marks whose first paragraph lies in this part or section (orphans lie in none) */
+  section?: SectionFilter | null;
+  /** one person (personKey of the author); '' is marks nobody signed */
+  author?: string | null;
+}
+
+/**
+ * One key per person however the name was spaced or typed (张三 / 张 三 / 张　三), as 代表团汇总
+ * counts people (core's authorKey; the renderer cannot import it).
+ */
+export function personKey(author: string): string {
+  return author.normalize('NFKC').replace(/\s+/gu, '');
 }
 
 /** Per block: the annotation targets that fall in it, for painting highlights. */
@@ -151,7 +170,7 @@ export const useAnnotations = create<AnnotationState>()((set, get) => {
     list: [],
     byBlock: new Map(),
     tags: [],
-    filters: { colors: [], tag: null, text: '' },
+    filters: { colors: [], tag: null, text: '', section: null, author: null },
     selectedId: null,
     noteFocusFor: null,
     undoStack: [],
@@ -160,7 +179,9 @@ export const useAnnotations = create<AnnotationState>()((set, get) => {
     load: (versionId) => {
       const run = (async () => {
         const [list, tags] = await Promise.all([api['annotations.list']({ versionId }), api['annotations.tags']({})]);
-        set({ versionId, list, byBlock: index(list), tags, undoStack: [], redoStack: [], selectedId: null });
+        // a part of another version's outline means nothing here
+        const filters = get().versionId === versionId ? get().filters : { ...get().filters, section: null };
+        set({ versionId, list, byBlock: index(list), tags, filters, undoStack: [], redoStack: [], selectedId: null });
         await replayNoteJournal(list);
       })();
       inflight = { versionId, promise: run };
@@ -290,6 +311,8 @@ export const useAnnotations = create<AnnotationState>()((set, get) => {
   };
 });
 
+const inSection = (ord: number | undefined, s: SectionFilter) => ord !== undefined && ord >= s.from && ord < s.to;
+
 /** Annotations passing the side panel's filters, in document order. */
 export function filterAnnotations<T extends AnnotationListItem>(list: T[], filters: Filters, blockOrder: Map<string, number>): T[] {
   const text = filters.text.trim().toLowerCase();
@@ -298,6 +321,8 @@ export function filterAnnotations<T extends AnnotationListItem>(list: T[], filte
       (a) =>
         (filters.colors.length === 0 || filters.colors.includes(a.color)) &&
         (!filters.tag || a.tags.includes(filters.tag)) &&
+        (filters.author == null || personKey(a.author) === filters.author) &&
+        (!filters.section || inSection(blockOrder.get(a.targets[0]?.blockId ?? ''), filters.section)) &&
         (!text ||
           a.note.toLowerCase().includes(text) ||
           a.targets.some((x) => x.exact.toLowerCase().includes(text)) ||

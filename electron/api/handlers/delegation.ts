@@ -10,8 +10,9 @@ import { liveStore, type AppContext } from '../context';
 import type { Handlers } from '../contract';
 import { affiliationFor, authorSettings, blockCache, toDraft } from '../../core/draft/view';
 import { inlineExport, safeFileName, writeExport } from './exportFile';
+import { delegationMarks } from '../../core/delegation/marks';
 
-type DelegationHandlers = Pick<Handlers, 'delegation.summary' | 'delegation.exportAmendments' | 'authorship.unsigned' | 'authorship.sign'>;
+type DelegationHandlers = Pick<Handlers, 'delegation.summary' | 'delegation.marks' | 'delegation.exportAmendments' | 'authorship.unsigned' | 'authorship.sign'>;
 
 export function delegationHandlers(ctx: AppContext): DelegationHandlers {
   const store = liveStore(ctx); // reads ctx.store per call: a restore swaps it
@@ -34,6 +35,9 @@ export function delegationHandlers(ctx: AppContext): DelegationHandlers {
         blocks: summary.blocks.map((b) => ({ ...b, path: position(b.blockId) ?? b.path, byAuthor: rename(b.byAuthor) })),
       };
     },
+
+    'delegation.marks': ({ versionId, order = 'passage', offset = 0, limit = 50 }) =>
+      delegationMarks(store, blocks, { versionId, order, offset, limit, me: authorSettings(store).name }),
 
     'delegation.exportAmendments': async ({ versionId, format, destination }) => {
       const version = store.reports.getVersionInfo(versionId);

@@ -126,9 +126,56 @@ export function signUnsigned(db: Db, name: string, fields: (kind: string, fields
   })();
 }
 
+/** What 代表团汇总 lists of one annotation: the note and quote cut to a readable length in SQL. */
+export interface DelegationAnnotationRow {
+  id: string;
+  versionId: string;
+  color: string;
+  /** at most NOTE_CHARS + 1 characters: one more than shown tells that it was cut */
+  note: string;
+  author: string;
+  anchorStatus: string;
+  updatedAt: string;
+  /** in the mark's order; `exact` at most QUOTE_CHARS + 1 characters each */
+  targets: { blockId: string; start: number; exact: string }[];
+}
+
+/** How much of a note and of each quoted piece 代表团汇总 reads: a note may be 50,000 characters. */
+export const NOTE_CHARS = 2000;
+export const QUOTE_CHARS = 300;
+
+/**
+ * Every live annotation on the given versions, with its targets, in two queries whatever their
+ * number (a delegation holds thousands). Ordering and paging are the caller's.
+ */
+export function annotationsOnVersions(db: Db, versionIds: readonly string[]): DelegationAnnotationRow[] {
+  if (versionIds.length === 0) return [];
+  const ids = JSON.stringify(versionIds);
+  const rows = db
+    .prepare(
+      `SELECT id, version_id AS versionId, color, substr(note, 1, ${NOTE_CHARS + 1}) AS note, author, anchor_status AS anchorStatus, updated_at AS updatedAt
+       FROM annotations WHERE version_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL`,
+    )
+    .all(ids) as Omit<DelegationAnnotationRow, 'targets'>[];
+  const targets = new Map<string, DelegationAnnotationRow['targets']>();
+  for (const t of db
+    .prepare(
+      `SELECT t.annotation_id AS markId, t.block_id AS blockId, t.start, substr(t.exact, 1, ${QUOTE_CHARS + 1}) AS exact
+       FROM annotation_targets t JOIN annotations a ON a.id = t.annotation_id
+       WHERE a.version_id IN (SELECT value FROM json_each(?)) AND a.deleted_at IS NULL ORDER BY t.annotation_id, t.ord`,
+    )
+    .all(ids) as { markId: string; blockId: string; start: number; exact: string }[]) {
+    const list = targets.get(t.markId) ?? [];
+    list.push({ blockId: t.blockId, start: t.start, exact: t.exact });
+    targets.set(t.markId, list);
+  }
+  return rows.map((r) => ({ ...r, targets: targets.get(r.id) ?? [] }));
+}
+
 export function createDelegationRepository(db: Db) {
   return {
     summary: (versionId: string) => delegationSummary(db, versionId),
+    annotationsOn: (versionIds: readonly string[]) => annotationsOnVersions(db, versionIds),
     unsignedCounts: () => unsignedCounts(db),
     signUnsigned: (name: string, fields: Parameters<typeof signUnsigned>[2]) => signUnsigned(db, name, fields),
   };

@@ -5,6 +5,7 @@ import { useReader } from '../../store/reader';
 import { useColorLabels } from '../../store/settings';
 import { t } from '../../i18n/zh-CN';
 import { AnnotationCard } from './AnnotationCard';
+import { authorOptions, sectionOptions } from './facets';
 
 export function AnnotationsPanel() {
   const doc = useReader((s) => s.doc);
@@ -18,6 +19,11 @@ export function AnnotationsPanel() {
   const ordById = useMemo(() => new Map(blocks.map((b) => [b.id, b.ord])), [blocks]);
   const pathById = useMemo(() => new Map(blocks.map((b) => [b.id, b.path])), [blocks]);
   const shown = useMemo(() => filterAnnotations(list, filters, ordById), [list, filters, ordById]);
+  const sections = useMemo(() => sectionOptions(blocks, list, filters, ordById), [blocks, list, filters, ordById]);
+  const authors = useMemo(() => authorOptions(list, filters, ordById), [list, filters, ordById]);
+  // One person's own marks need no author filter; merged bundles bring the others.
+  const showAuthors = authors.length > 1 || filters.author != null;
+  const clearFilters = () => useAnnotations.getState().setFilters({ colors: [], tag: null, text: '', section: null, author: null });
 
   // Thousands of annotations are normal for a secretariat: only the visible cards are mounted.
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -68,9 +74,52 @@ export function AnnotationsPanel() {
             </option>
           ))}
         </select>
+        {sections.length > 0 && (
+          <select
+            className="section-filter"
+            aria-label={t.annotations.filterSection}
+            value={filters.section?.blockId ?? ''}
+            onChange={(e) => {
+              const s = sections.find((x) => x.blockId === e.target.value);
+              useAnnotations.getState().setFilters({ section: s ? { blockId: s.blockId, from: s.from, to: s.to } : null });
+            }}
+          >
+            <option value="">{t.annotations.allSections}</option>
+            {sections.map((s) => (
+              <option key={s.blockId} value={s.blockId}>
+                {/* sections indented under their part: a select cannot nest options deeper than one group */}
+                {(s.level === 2 ? '\u3000' : '') + t.annotations.optionCount(s.label.length > 22 ? s.label.slice(0, 22) + '…' : s.label, s.count)}
+              </option>
+            ))}
+          </select>
+        )}
+        {showAuthors && (
+          <select
+            className="author-filter"
+            aria-label={t.annotations.filterAuthor}
+            value={filters.author == null ? '' : `p:${filters.author}`}
+            onChange={(e) => useAnnotations.getState().setFilters({ author: e.target.value ? e.target.value.slice(2) : null })}
+          >
+            {/* '' is a real person key (unsigned marks), so every person's value is prefixed */}
+            <option value="">{t.annotations.allAuthors}</option>
+            {authors.map((a) => (
+              <option key={a.key} value={`p:${a.key}`}>
+                {t.annotations.optionCount(a.name || t.annotations.unsigned, a.count)}
+              </option>
+            ))}
+          </select>
+        )}
         <span className="muted count">{t.annotations.count(shown.length, list.length)}</span>
       </div>
       {list.length === 0 && <p className="muted empty">{t.annotations.empty}</p>}
+      {list.length > 0 && shown.length === 0 && (
+        <p className="muted empty no-match" role="status">
+          {t.annotations.noMatch}{' '}
+          <button className="link" onClick={clearFilters}>
+            {t.annotations.clearFilters}
+          </button>
+        </p>
+      )}
       <div className="cards-scroll" ref={scrollRef}>
         <ul className="cards" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((it) => {
@@ -85,6 +134,7 @@ export function AnnotationsPanel() {
                 path={pathById.get(a.targets[0]?.blockId ?? '') ?? ''}
                 selected={a.id === selectedId}
                 allTags={tags}
+                showAuthor={showAuthors}
               />
             );
           })}

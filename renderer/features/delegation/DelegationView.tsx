@@ -7,6 +7,7 @@ import { useReader } from '../../store/reader';
 import { useUi } from '../../store/ui';
 import { t } from '../../i18n/zh-CN';
 import { VersionSelect } from '../../components/VersionSelect';
+import { DelegationMarks } from './DelegationMarks';
 
 type Summary = Result<'delegation.summary'>;
 
@@ -31,6 +32,8 @@ export function DelegationView() {
   const [summary, setSummary] = useState<Summary | null>(null);
   const [onlyMarked, setOnlyMarked] = useState(true);
   const [busy, setBusy] = useState(false);
+  // counts: the heat map; marks: what the marks say, on every version of the report
+  const [view, setView] = useState<'counts' | 'marks'>('counts');
 
   useEffect(() => {
     if (!versionId) return;
@@ -50,6 +53,13 @@ export function DelegationView() {
   const openAt = async (blockId: string) => {
     if (!versionId) return;
     if (useReader.getState().doc?.version.id !== versionId && !(await useReader.getState().open(versionId))) return;
+    useUi.getState().setView('reader');
+    useReader.getState().scrollTo(blockId);
+  };
+
+  // A mark may be on another version of the report than the one summed up: open that one.
+  const openMark = async (markVersionId: string, blockId: string) => {
+    if (useReader.getState().doc?.version.id !== markVersionId && !(await useReader.getState().open(markVersionId))) return;
     useUi.getState().setView('reader');
     useReader.getState().scrollTo(blockId);
   };
@@ -92,9 +102,19 @@ export function DelegationView() {
       </header>
       <p className="muted">{t.delegation.hint}</p>
       {!versions.length && <p className="muted">{t.delegation.noReport}</p>}
-      {versionId && !summary && <p className="muted">{t.delegation.loading}</p>}
-      {summary && summary.authors.length === 0 && <p className="muted">{t.delegation.empty}</p>}
-      {summary && summary.authors.length > 0 && (
+      {versionId && (
+        <div className="segmented delegation-view-switch" role="group" aria-label={t.delegation.view}>
+          {(['counts', 'marks'] as const).map((v) => (
+            <button key={v} aria-pressed={view === v} className={view === v ? 'on' : undefined} onClick={() => setView(v)}>
+              {v === 'counts' ? t.delegation.viewCounts : t.delegation.viewMarks}
+            </button>
+          ))}
+        </div>
+      )}
+      {view === 'marks' && versionId && <DelegationMarks versionId={versionId} onOpen={(v, b) => void openMark(v, b)} />}
+      {view === 'counts' && versionId && !summary && <p className="muted">{t.delegation.loading}</p>}
+      {view === 'counts' && summary && summary.authors.length === 0 && <p className="muted">{t.delegation.empty}</p>}
+      {view === 'counts' && summary && summary.authors.length > 0 && (
         <>
           <div className="delegation-bar">
             <strong>{t.delegation.members(named.length, totals.a, totals.d)}</strong>

@@ -3,6 +3,7 @@ import type { AnnotationListItem, ReaderBlock, TargetPosition } from '../../../e
 import type { Color } from '../../../electron/core/common/vocabulary';
 import { segmentBlock, type Mark } from './segments';
 import { ParagraphMenu } from '../drafts/ParagraphMenu';
+import { offsetAtPoint } from './pointOffset';
 
 export interface BlockFinding extends Mark {
   id: string;
@@ -44,16 +45,6 @@ interface Run {
   title: string | undefined;
   /** every mark touching the run (a click narrows this down to the character clicked) */
   annotations: string[];
-}
-
-/** Character offset in a paragraph's text at a screen point, or null if the browser cannot say. */
-function offsetAtPoint(textEl: Element, x: number, y: number): number | null {
-  const caret = document.caretRangeFromPoint?.(x, y);
-  if (!caret || !textEl.contains(caret.startContainer)) return null;
-  const r = document.createRange();
-  r.setStart(textEl, 0);
-  r.setEnd(caret.startContainer, caret.startOffset);
-  return r.toString().length;
 }
 
 function BlockViewImpl({ block, marks, findHits, currentHit, findings, selectedId, flash, onMarkClick }: Props) {

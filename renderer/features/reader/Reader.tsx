@@ -12,6 +12,7 @@ import { FindBar } from './FindBar';
 import { useFind, type FindHit } from './find';
 import { keyboardSelection, makeTarget, rangeFromOffsets, targetsFromRange } from './selection';
 import { useReadingPlace } from './readingPlace';
+import { NoteTip, useNoteHover } from './NoteTip';
 
 /** The last scroll request acted on: a reader shown again must not replay an old jump over its reading place. */
 let handledScrollNonce = 0;
@@ -60,6 +61,8 @@ export function Reader() {
   }, [dragging]);
   const painted = useRef({ byBlock, findingsByBlock });
   if (!dragging) painted.current = { byBlock, findingsByBlock };
+  // Notes under the pointer: one delegated handler on the reader, never one per mark.
+  const noteHover = useNoteHover(() => painted.current.byBlock, dragging);
 
   const blocks = useMemo(() => doc?.blocks ?? [], [doc]);
   const blockIds = useMemo(() => blocks.map((b) => b.id), [blocks]);
@@ -218,6 +221,8 @@ export function Reader() {
         ref={scrollRef}
         onMouseDown={(e) => e.button === 0 && setDragging(true)}
         onMouseUp={onSelectionEnd}
+        onMouseMove={noteHover.onMouseMove}
+        onMouseLeave={noteHover.onMouseLeave}
         onKeyDown={onKeyDown}
         data-testid="reader"
       >
@@ -257,6 +262,7 @@ export function Reader() {
           focusText={() => focusBlock(selectionBlockId)}
         />
       )}
+      <NoteTip />
       {chooser && <MarkChooser ids={chooser.ids} x={chooser.x} y={chooser.y} onClose={() => setChooser(null)} focusText={() => focusBlock(chooser.blockId)} />}
     </div>
   );
