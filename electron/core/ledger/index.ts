@@ -1,0 +1,3 @@
+/** The commitment ledger (承诺台账): every quantified statement of a report. */
+export type { LedgerEntry, LedgerKind, LedgerQualifier, LedgerType } from './types';
+export { extractLedger } from './extract';
