@@ -38,8 +38,6 @@ import {
   webAnnotationJson,
   type Draft,
   type FormCollection,
-  type ProposalDoc,
-  type SuggestionDoc,
   type WithPassages,
 } from '../../core/draft';
 import { ReviewDeskError } from '../../core/errors';
@@ -105,6 +103,25 @@ async function eachAsDocx({ drafts, req }: FormsInput<unknown>): Promise<Uint8Ar
   return filesZip(files, '.docx');
 }
 
+/** A report's forms of one kind: one .docx (a page each), a register .csv, Markdown, or one .docx each in a .zip. */
+function formsExport<Doc>(f: {
+  kind: 'suggestion' | 'proposal';
+  name: string;
+  docs: (drafts: Draft[]) => WithPassages<Doc>[];
+  docx: (c: FormCollection<Doc>) => Promise<Uint8Array>;
+  csv: (c: FormCollection<WithPassages<Doc>>) => string;
+  markdown: (doc: Doc) => string;
+  empty: string;
+}) {
+  return exportKind<FormsInput<Doc>>({
+    gather: (req) => {
+      const drafts = req.sources.draftsOfKind(req.args.reportId, f.kind);
+      return { stem: listStem(f.name, req), input: { reportTitle: req.title, docs: f.docs(drafts), drafts, req } };
+    },
+    formats: { docx: f.docx, csv: f.csv, markdown: ({ docs }) => formsMarkdown(docs, f.markdown, f.empty), zip: eachAsDocx },
+  });
+}
+
 /**
  * A compiled list is named after the report; a single draft after itself (draftFileStem), so the
  * two never share a file name.
@@ -159,29 +176,23 @@ const EXPORTS: { [W in ExportWhat]: ExportKind<unknown> } = {
     }),
     formats: { docx: opinionListDocx, markdown: opinionListMarkdown },
   }),
-  suggestions: exportKind<FormsInput<SuggestionDoc>>({
-    gather: (req) => {
-      const drafts = req.sources.draftsOfKind(req.args.reportId, 'suggestion');
-      return { stem: listStem('代表建议', req), input: { reportTitle: req.title, docs: suggestionDocsFromDrafts(drafts), drafts, req } };
-    },
-    formats: {
-      docx: suggestionsDocx,
-      csv: suggestionsCsv,
-      markdown: ({ docs }) => formsMarkdown(docs, suggestionMarkdown, '（暂无代表建议）'),
-      zip: eachAsDocx,
-    },
+  suggestions: formsExport({
+    kind: 'suggestion',
+    name: '代表建议',
+    docs: suggestionDocsFromDrafts,
+    docx: suggestionsDocx,
+    csv: suggestionsCsv,
+    markdown: suggestionMarkdown,
+    empty: '（暂无代表建议）',
   }),
-  proposals: exportKind<FormsInput<ProposalDoc>>({
-    gather: (req) => {
-      const drafts = req.sources.draftsOfKind(req.args.reportId, 'proposal');
-      return { stem: listStem('政协提案', req), input: { reportTitle: req.title, docs: proposalDocsFromDrafts(drafts), drafts, req } };
-    },
-    formats: {
-      docx: proposalsDocx,
-      csv: proposalsCsv,
-      markdown: ({ docs }) => formsMarkdown(docs, proposalMarkdown, '（暂无提案）'),
-      zip: eachAsDocx,
-    },
+  proposals: formsExport({
+    kind: 'proposal',
+    name: '政协提案',
+    docs: proposalDocsFromDrafts,
+    docx: proposalsDocx,
+    csv: proposalsCsv,
+    markdown: proposalMarkdown,
+    empty: '（暂无提案）',
   }),
   digest: exportKind({
     gather: (req) => ({ stem: listStem('批注摘要', req), input: req.sources.digest(req.version.id, req.title, req.version.label) }),
