@@ -12,6 +12,7 @@ import { bundleContract } from './contract/bundles';
 import { delegationContract } from './contract/delegation';
 import { draftContract } from './contract/drafts';
 import { reviewContract } from './contract/review';
+import { ledgerContract } from './contract/ledger';
 import { versionContract } from './contract/versions';
 import { printContract } from './contract/print';
 import type { MethodSpec } from './contract/define';
@@ -27,6 +28,7 @@ export const contract = mergeDomains(
   delegationContract,
   draftContract,
   reviewContract,
+  ledgerContract,
   versionContract,
   printContract,
 ) satisfies Record<string, MethodSpec>;
@@ -62,6 +64,7 @@ export type {
   AnchorStatus,
   MarkKind,
 } from './contract/versions';
+export type { LedgerListResult, LedgerRow, LedgerMark } from './contract/ledger';
 export type { ReviewFinding, ReviewCheckResult, ReviewIndicator, ReviewIndicatorsResult, RuleMeta, Severity } from './contract/review';
 export type { MenuCommand, DesktopBridge } from './menu-commands';
 export type { Report, ReportVersion, VersionInfo, Annotation, AnnotationTarget, AnnotationListItem, TargetPosition, SearchHit } from '../core/model';

@@ -10,6 +10,7 @@ import { delegationHandlers } from './handlers/delegation';
 import { draftHandlers } from './handlers/drafts';
 import { exportHandlers } from './handlers/exports';
 import { reviewHandlers } from './handlers/review';
+import { ledgerHandlers } from './handlers/ledger';
 import { versionHandlers } from './handlers/versions';
 import { printHandlers } from './handlers/print';
 import { guardDestinations, noDestinations } from './destinations';
@@ -26,6 +27,7 @@ export function createHandlers(ctx: AppContext): Handlers {
     draftHandlers(ctx),
     exportHandlers(ctx),
     reviewHandlers(ctx),
+    ledgerHandlers(ctx),
     versionHandlers(ctx),
     printHandlers(ctx),
   );

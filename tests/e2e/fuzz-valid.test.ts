@@ -86,6 +86,9 @@ beforeAll(async () => {
     await host.call('annotations.delete', { id: gone.id });
     const draft = await host.call<{ id: string }>('drafts.create', { versionId: r.versions[0].id, kind: 'opinion', title: '审议意见' });
     known.ids.push(mark.id, gone.id, draft.id);
+    // 承诺台账 entry keys (ledger.mark refuses one that is not an entry of the version)
+    const ledger = await host.call<{ entries: { id: string }[] }>('ledger.list', { versionId: r.versions[0].id });
+    known.names.push(...ledger.entries.slice(0, 3).map((e) => e.id), '0123456789abcdef');
   }
   known.ids.push('00000000-0000-4000-8000-000000000000');
   const backup = await host.call<{ name: string }>('backups.create');
@@ -93,7 +96,7 @@ beforeAll(async () => {
   // paths a crafted request might name to write to (the host must refuse every one)
   const elsewhere = join(host.dataDir, 'elsewhere');
   known.names.push(
-    ...['.reviewdesk', '.docx', '.csv', '.md', '.jsonld', '.sqlite3', '.rdbackup'].map((ext) => `${elsewhere}${ext}`),
+    ...['.reviewdesk', '.docx', '.csv', '.md', '.jsonld', '.sqlite3', '.rdbackup', '.xlsx'].map((ext) => `${elsewhere}${ext}`),
     '/etc/cron.d/x.csv',
     'C:\\Windows\\x.docx',
   );
@@ -144,7 +147,7 @@ describe('schema-valid hostile calls over HTTP', () => {
   }
 
   it('the host still answers, showed no stack trace, wrote nowhere it was told to, and every method was exercised', async () => {
-    for (const ext of ['.reviewdesk', '.docx', '.csv', '.md', '.jsonld', '.sqlite3', '.rdbackup'])
+    for (const ext of ['.reviewdesk', '.docx', '.csv', '.md', '.jsonld', '.sqlite3', '.rdbackup', '.xlsx'])
       expect(existsSync(join(host.dataDir, `elsewhere${ext}`))).toBe(false);
     expect((await callOnce('reports.list', {})).status).toBe(200);
     expect(host.proc.exitCode).toBeNull();

@@ -111,6 +111,8 @@ export const draftContract = {
   'export.webAnnotation': method<ExportResult>()(ExportArgs),
   /** each draft of a collection as its own .docx, in one .zip */
   'export.zip': method<ExportResult>()(ExportArgs),
+  /** a spreadsheet with typed number cells (the 承诺台账) */
+  'export.xlsx': method<ExportResult>()(ExportArgs),
 };
 
 export type { DraftKind, DraftStatus };

@@ -18,6 +18,7 @@ export const FORMAT_FILE: Record<ExportFormat, { ext: string; also: string[]; mi
   csv: { ext: '.csv', also: [], mime: 'text/csv;charset=utf-8', label: 'CSV 表格' },
   webAnnotation: { ext: '.jsonld', also: ['.json'], mime: 'application/ld+json', label: 'Web Annotation' },
   zip: { ext: '.zip', also: [], mime: 'application/zip', label: 'ZIP 压缩包' },
+  xlsx: { ext: '.xlsx', also: [], mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', label: 'Excel 表格' },
 };
 
 export { safeFileName };

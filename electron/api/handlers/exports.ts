@@ -41,12 +41,13 @@ import {
   type WithPassages,
 } from '../../core/draft';
 import { ReviewDeskError } from '../../core/errors';
+import { ledgerBook, ledgerCsv, ledgerXlsx, type LedgerBook } from '../../core/ledger';
 import { exportSources, type ExportSources } from '../../core/exports/sources';
 import { chineseDate } from '../../core/common/localTime';
 import { affiliationFor, authorSettings, blockCache, isDraftKind, positionedDraft, toDraft, type AuthorSettings, type BlockCache } from '../../core/draft/view';
 import { FORMAT_FILE, inlineExport, safeFileName, writeExport, type ExportFormat } from './exportFile';
 
-type ExportHandlers = Pick<Handlers, 'export.docx' | 'export.markdown' | 'export.csv' | 'export.webAnnotation' | 'export.zip'>;
+type ExportHandlers = Pick<Handlers, 'export.docx' | 'export.markdown' | 'export.csv' | 'export.webAnnotation' | 'export.zip' | 'export.xlsx'>;
 type ExportArgs = ParsedArgs<'export.docx'>;
 
 /** What each export is called, in messages. */
@@ -58,6 +59,7 @@ const WHAT_NAMES: Record<ExportWhat, string> = {
   proposals: '政协提案',
   digest: '批注摘要',
   annotations: '批注',
+  ledger: '承诺台账',
 };
 
 function unsupported(what: ExportWhat, format: ExportFormat): never {
@@ -76,6 +78,7 @@ interface ExportRequest {
   author: AuthorSettings;
   /** 代表团 / 界别 after each proposer's name */
   affiliation: (d: Draft) => string;
+  ledger: LedgerBook;
 }
 
 /** A file's content: text is written as UTF-8. */
@@ -211,12 +214,20 @@ const EXPORTS: { [W in ExportWhat]: ExportKind<unknown> } = {
     }),
     formats: { webAnnotation: webAnnotationJson },
   }),
+  ledger: exportKind({
+    gather: (req) => ({
+      stem: listStem('承诺台账', req),
+      input: { reportTitle: req.title, versionLabel: req.version.label, rows: req.ledger.rows(req.version.id) },
+    }),
+    formats: { xlsx: ledgerXlsx, csv: ledgerCsv },
+  }),
 };
 
 export function exportHandlers(ctx: AppContext): ExportHandlers {
   const store = liveStore(ctx); // reads ctx.store per call: a restore swaps it
   const blocks: BlockCache = blockCache(store);
   const sources = exportSources(store, { blocks, positioned: (d) => positionedDraft(blocks, d) });
+  const ledger = ledgerBook(store);
 
   /** 代表团 / 界别 after each proposer's name: the draft's own, the user's for their drafts, else the author's other drafts'. */
   function affiliationResolver(reportId: string) {
@@ -241,6 +252,7 @@ export function exportHandlers(ctx: AppContext): ExportHandlers {
         version,
         author: authorSettings(store),
         affiliation: affiliationResolver(args.reportId),
+        ledger,
       };
       const { stem, input } = kind.gather(req);
       const content = await produce(input);
@@ -255,5 +267,6 @@ export function exportHandlers(ctx: AppContext): ExportHandlers {
     'export.csv': run('csv'),
     'export.webAnnotation': run('webAnnotation'),
     'export.zip': run('zip'),
+    'export.xlsx': run('xlsx'),
   };
 }

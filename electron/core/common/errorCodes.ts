@@ -43,6 +43,7 @@ export const ERROR_CODES = [
   'not-found/version',
   'not-found/annotation',
   'not-found/draft',
+  'not-found/ledger-entry',
   // importing a report
   'import/empty',
   'import/too-large',

@@ -63,13 +63,24 @@ export type AnchorOutcome = (typeof ANCHOR_OUTCOMES)[number];
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
-/** What an export writes: one draft, a 汇总表 of one kind, the digest of marks, or the marks. */
-export const EXPORT_WHATS = ['draft', 'amendments', 'opinions', 'suggestions', 'proposals', 'digest', 'annotations'] as const;
+/** What an export writes: one draft, a 汇总表 of one kind, the digest of marks, the marks, or the 承诺台账. */
+export const EXPORT_WHATS = ['draft', 'amendments', 'opinions', 'suggestions', 'proposals', 'digest', 'annotations', 'ledger'] as const;
 export type ExportWhat = (typeof EXPORT_WHATS)[number];
 
-/** zip: each draft of a collection as its own .docx, named after its title */
-export const EXPORT_FORMATS = ['docx', 'markdown', 'csv', 'webAnnotation', 'zip'] as const;
+/** zip: each draft of a collection as its own .docx, named after its title; xlsx: a spreadsheet with typed number cells */
+export const EXPORT_FORMATS = ['docx', 'markdown', 'csv', 'webAnnotation', 'zip', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** 承诺台账: what kind of figure an entry is, and whether it is promised, done or aimed at. */
+export const LEDGER_TYPES = ['absolute', 'growth', 'share', 'ratio'] as const;
+export const LEDGER_KINDS = ['target', 'result', 'goal'] as const;
+
+/** A deputy's mark on a row of the 承诺台账. */
+export const LEDGER_FLAGS = ['关注', '存疑'] as const;
+export type LedgerFlag = (typeof LEDGER_FLAGS)[number];
+
+/** A 承诺台账 entry's key: the extractor's id (a hash of block, offset and figure), stable across extractions. */
+export const LEDGER_KEY = /^[0-9a-f]{16}$/;
 
 /** What made a backup: 自动 · 手动 · 恢复前 · 导入. */
 export const BACKUP_KINDS = ['auto', 'manual', 'safety', 'import'] as const;

@@ -6,6 +6,7 @@ import { createDraftRepository } from './drafts';
 import { createSettingsRepository } from './settings';
 import { createSearchRepository } from './search';
 import { createReviewRepository } from './review';
+import { createLedgerRepository } from './ledger';
 import { createBundleRepository } from './bundle';
 import { createDelegationRepository } from './delegation';
 import { createRevisionRepository } from './revisions';
@@ -21,6 +22,7 @@ export function createStore(db: Db) {
     settings: createSettingsRepository(db),
     search: createSearchRepository(db),
     review: createReviewRepository(db),
+    ledger: createLedgerRepository(db),
     bundles: createBundleRepository(db),
     delegation: createDelegationRepository(db),
     revisions: createRevisionRepository(db, annotations, drafts),

@@ -61,6 +61,7 @@ export async function setRepair(s: Store, versionId: string, key: string, made: 
     const carried = applyCarry(s, plan).counts;
     s.revisions.moveDeleted(newId, deleted);
     s.review.copyDismissals(versionId, newId);
+    s.ledger.copyMarks(versionId, newId);
     s.reports.retireReparsed(versionId, `${v.label}（${made ? '恢复整理前' : '撤销整理前'}）`, newId);
     return carried;
   });

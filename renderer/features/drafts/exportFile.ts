@@ -15,6 +15,7 @@ const METHOD = {
   csv: 'export.csv',
   webAnnotation: 'export.webAnnotation',
   zip: 'export.zip',
+  xlsx: 'export.xlsx',
 } as const;
 
 const FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
@@ -23,6 +24,7 @@ const FILTERS: Record<ExportFormat, { name: string; extensions: string[] }> = {
   csv: { name: 'CSV 表格', extensions: ['csv'] },
   webAnnotation: { name: 'Web Annotation', extensions: ['jsonld', 'json'] },
   zip: { name: 'ZIP 压缩包', extensions: ['zip'] },
+  xlsx: { name: 'Excel 表格', extensions: ['xlsx'] },
 };
 
 /**

@@ -3,6 +3,7 @@ import type { ReviewIndicator } from '../../../electron/api/contract';
 import { useReader } from '../../store/reader';
 import { t } from '../../i18n/zh-CN';
 import { IndicatorChart } from './IndicatorChart';
+import { LedgerView } from './LedgerView';
 import { exportIndicatorsCsv, jumpTo, useIndicators } from './indicatorData';
 import {
   chartGroups,
@@ -170,6 +171,10 @@ function StatementsTable({ indicators }: { indicators: ReviewIndicator[] }) {
   );
 }
 
+type IndicatorsTab = 'headline' | 'ledger';
+/** The tab last open: 在正文中查看 leaves the view, and coming back should find the ledger again. */
+let lastTab: IndicatorsTab = 'headline';
+
 /** 指标: the report's quantified targets and results, paired, charted and exportable. */
 export function IndicatorsView() {
   const doc = useReader((s) => s.doc);
@@ -178,6 +183,8 @@ export function IndicatorsView() {
   const groups = useMemo(() => chartGroups(data?.pairs ?? []), [data]);
   const [unit, setUnit] = useState<string | null>(null);
   const group = groups.find((g) => g.unit === unit) ?? groups[0];
+  const [tab, setTabState] = useState<IndicatorsTab>(lastTab);
+  const setTab = (next: IndicatorsTab) => setTabState((lastTab = next));
 
   if (!doc)
     return (
@@ -188,18 +195,29 @@ export function IndicatorsView() {
   return (
     <div className="indicators-view">
       <header className="indicators-head">
-        <h2>{t.indicators.title}</h2>
+        <h2>{t.indicators.nav}</h2>
         <span className="muted">
           {doc.report.title} · {doc.version.label}
         </span>
-        <button className="primary" disabled={!data?.indicators.length} onClick={() => versionId && void exportIndicatorsCsv(versionId)}>
-          {t.indicators.exportCsv}
-        </button>
+        <div className="indicator-tabs" role="tablist">
+          <button role="tab" aria-selected={tab === 'headline'} className={tab === 'headline' ? 'on' : undefined} onClick={() => setTab('headline')}>
+            {t.ledger.headlineTab}
+          </button>
+          <button role="tab" aria-selected={tab === 'ledger'} className={tab === 'ledger' ? 'on' : undefined} onClick={() => setTab('ledger')}>
+            {t.ledger.tab}
+          </button>
+        </div>
+        {tab === 'headline' && (
+          <button className="primary" disabled={!data?.indicators.length} onClick={() => versionId && void exportIndicatorsCsv(versionId)}>
+            {t.indicators.exportCsv}
+          </button>
+        )}
       </header>
-      {error && <p className="error">{error}</p>}
-      {loading && <p className="muted">{t.indicators.loading}</p>}
-      {data && data.indicators.length === 0 && <p className="muted">{t.indicators.none}</p>}
-      {data && data.indicators.length > 0 && (
+      {tab === 'ledger' && <LedgerView doc={doc} />}
+      {tab === 'headline' && error && <p className="error">{error}</p>}
+      {tab === 'headline' && loading && <p className="muted">{t.indicators.loading}</p>}
+      {tab === 'headline' && data && data.indicators.length === 0 && <p className="muted">{t.indicators.none}</p>}
+      {tab === 'headline' && data && data.indicators.length > 0 && (
         <>
           <div className="indicators-top">
             <section className="card indicators-pairs">

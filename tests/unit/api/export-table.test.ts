@@ -15,7 +15,14 @@ let report: Report;
 let versionId: string;
 let amendment: DraftView;
 
-const METHOD = { docx: 'export.docx', markdown: 'export.markdown', csv: 'export.csv', webAnnotation: 'export.webAnnotation', zip: 'export.zip' } as const;
+const METHOD = {
+  docx: 'export.docx',
+  markdown: 'export.markdown',
+  csv: 'export.csv',
+  webAnnotation: 'export.webAnnotation',
+  zip: 'export.zip',
+  xlsx: 'export.xlsx',
+} as const;
 const WHAT = {
   draft: '意见稿',
   amendments: '修改意见汇总表',
@@ -24,8 +31,9 @@ const WHAT = {
   proposals: '政协提案',
   digest: '批注摘要',
   annotations: '批注',
+  ledger: '承诺台账',
 } as const;
-const FORMAT = { docx: 'Word 文档', markdown: 'Markdown', csv: 'CSV 表格', webAnnotation: 'Web Annotation', zip: 'ZIP 压缩包' } as const;
+const FORMAT = { docx: 'Word 文档', markdown: 'Markdown', csv: 'CSV 表格', webAnnotation: 'Web Annotation', zip: 'ZIP 压缩包', xlsx: 'Excel 表格' } as const;
 const SUPPORTED = new Set([
   'draft/docx',
   'draft/markdown',
@@ -47,6 +55,8 @@ const SUPPORTED = new Set([
   'digest/markdown',
   'digest/csv',
   'annotations/webAnnotation',
+  'ledger/csv',
+  'ledger/xlsx',
 ]);
 
 beforeEach(async () => {

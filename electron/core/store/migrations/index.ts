@@ -7,6 +7,7 @@ import { m002_review } from './002_review';
 import { m004_anchor_history } from './004_anchor_history';
 import { m005_write_counter } from './005_write_counter';
 import { m006_version_trash } from './006_version_trash';
+import { m007_ledger_marks } from './007_ledger_marks';
 
 export interface Migration {
   version: number;
@@ -14,4 +15,4 @@ export interface Migration {
   sql: string;
 }
 
-export const migrations: Migration[] = [m001_init, m002_review, m004_anchor_history, m005_write_counter, m006_version_trash];
+export const migrations: Migration[] = [m001_init, m002_review, m004_anchor_history, m005_write_counter, m006_version_trash, m007_ledger_marks];
