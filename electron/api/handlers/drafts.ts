@@ -1,7 +1,7 @@
 import { liveStore, type AppContext } from '../context';
 import type { Handlers } from '../contract';
 import type { DraftKindInfo } from '../contract/drafts';
-import { emptyFields, kindModule, kindsForRole, normalizeFields, quotePassages, signedFields } from '../../core/draft';
+import { emptyFields, kindModule, kindsForRole, normalizeFields, quoteAddedPassages, signedFields, type DraftKind } from '../../core/draft';
 import { ReviewDeskError } from '../../core/errors';
 import { authorSettings, blockCache, checkFieldKeys, isDraftKind, viewOf } from '../../core/draft/view';
 import { resolveTargetsWith } from '../../core/store/marks';
@@ -59,10 +59,8 @@ export function draftHandlers(ctx: AppContext): DraftHandlers {
       if (cur.status === 'submitted' && editsContent && (status === undefined || status === 'submitted')) {
         throw new ReviewDeskError('draft/submitted', '这份意见稿已提交，内容不能再改。如需修改，请先点“重新打开”。');
       }
-      if (fields) {
-        if (!isDraftKind(cur.kind)) throw new ReviewDeskError('draft/unknown-kind', '这份意见稿的类型无法识别，不能修改。');
-        checkFieldKeys(cur.kind, fields);
-      }
+      if ((fields || targets) && !isDraftKind(cur.kind)) throw new ReviewDeskError('draft/unknown-kind', '这份意见稿的类型无法识别，不能修改。');
+      if (fields) checkFieldKeys(cur.kind as DraftKind, fields);
       let next = fields ? { ...cur.fields, ...defined(fields) } : undefined;
       if (author !== undefined && author !== cur.author) {
         // 领衔代表 / 提案人 still naming the previous 提出人 follow the new one
@@ -70,16 +68,14 @@ export function draftHandlers(ctx: AppContext): DraftHandlers {
         if (signed) next = signed;
       }
       if (targets) {
-        if (!isDraftKind(cur.kind)) throw new ReviewDeskError('draft/unknown-kind', '这份意见稿的类型无法识别，不能修改。');
         if (cur.anchorStatus === 'orphaned') {
           throw new ReviewDeskError('draft/orphaned', '这份意见稿所引的段落在当前版本中找不到，请先在“版本”中重新定位，再关联其他段落。');
         }
+        const kind = cur.kind as DraftKind;
         const { byId, position } = blocks(cur.versionId);
         const chosen = resolveTargetsWith((blockId) => byId.get(blockId), targets);
-        const before = new Set(cur.targets.map((t) => `${t.blockId}:${t.start}:${t.end}`));
-        const added = chosen.filter((t) => !before.has(`${t.blockId}:${t.start}:${t.end}`));
-        const passages = added.map((t) => ({ quote: t.exact, path: position(t.blockId) || byId.get(t.blockId)?.path }));
-        if (passages.length) next = quotePassages(cur.kind, normalizeFields(cur.kind, next ?? cur.fields), passages);
+        const where = (blockId: string) => position(blockId) || byId.get(blockId)?.path;
+        next = quoteAddedPassages(kind, normalizeFields(kind, next ?? cur.fields), cur.targets, chosen, where) ?? next;
       }
       return view(store.drafts.update(id, { title, status, author, fields: next, targets }));
     },

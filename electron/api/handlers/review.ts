@@ -6,6 +6,7 @@ import type { Handlers } from '../contract';
 import type { ReviewFinding, ReviewIndicator } from '../contract/review';
 import { indicatorsCsv } from './indicatorsCsv';
 import { inlineExport, safeFileName, writeExport } from './exportFile';
+import { recentCache } from '../../core/common/recentCache';
 
 type ReviewHandlers = Pick<Handlers, 'review.check' | 'review.dismiss' | 'review.undismiss' | 'review.indicators' | 'review.indicatorsCsv'>;
 
@@ -17,22 +18,15 @@ interface VersionReview {
   indicators?: Indicator[];
 }
 
-/** A version's blocks never change after import, so its findings can be computed once. */
-const CACHE_LIMIT = 8;
-
 export function reviewHandlers(ctx: AppContext): ReviewHandlers {
   const store = liveStore(ctx); // reads ctx.store per call: a restore swaps it
-  const cache = new Map<string, VersionReview>();
+  // A version's blocks never change after import, so its findings can be computed once.
+  const cache = recentCache<VersionReview>(8);
 
-  /** The version's cached review state (most recently used kept last; the oldest evicted). */
+  /** The version's cached review state. */
   function review(versionId: string): VersionReview {
     store.reports.getVersionInfo(versionId); // not-found error for a deleted or unknown version
-    let r = cache.get(versionId);
-    if (r) cache.delete(versionId);
-    else r = { blocks: new Map(store.reports.blocksOf(versionId).map((b) => [b.id, b])) };
-    cache.set(versionId, r);
-    while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    return r;
+    return cache.get(versionId, () => ({ blocks: new Map(store.reports.blocksOf(versionId).map((b) => [b.id, b])) }));
   }
 
   /** The first check of a version runs in a worker (building the OpenCC table alone takes ~¼ s). */

@@ -44,6 +44,25 @@ export function emptyFields<K extends DraftKind>(kind: K, ctx: DraftContext = {}
   return ctx.passages?.length ? quotePassages(kind, fields, ctx.passages) : fields;
 }
 
+type Place = { blockId: string; start: number; end: number };
+const placeKey = (t: Place) => `${t.blockId}:${t.start}:${t.end}`;
+
+/**
+ * The fields once a draft's passages went from `before` to `after`: each passage not linked
+ * before is quoted in the 背景 field (null when nothing is added). `where` cites a block.
+ */
+export function quoteAddedPassages<K extends DraftKind>(
+  kind: K,
+  fields: DraftFields[K],
+  before: readonly Place[],
+  after: readonly (Place & { exact: string })[],
+  where: (blockId: string) => string | undefined,
+): DraftFields[K] | null {
+  const linked = new Set(before.map(placeKey));
+  const added = after.filter((t) => !linked.has(placeKey(t))).map((t) => ({ quote: t.exact, path: where(t.blockId) }));
+  return added.length ? quotePassages(kind, fields, added) : null;
+}
+
 /** The fields with the passages quoted in the kind's 背景 field (unchanged for kinds without one). */
 export function quotePassages<K extends DraftKind>(kind: K, fields: DraftFields[K], passages: readonly Passage[]): DraftFields[K] {
   const key = kindModule(kind).background;

@@ -20,6 +20,7 @@ import { draftToMarkdown } from './export/markdown';
 import { passagePositions, withPositions } from './position';
 import { authorKey, sameAuthor, statedAffiliation } from './authorship';
 import { draftHasContent, reportDisplayTitle } from './naming';
+import { recentCache } from '../common/recentCache';
 
 export { isDraftKind, reportDisplayTitle };
 
@@ -103,17 +104,12 @@ export function checkFieldKeys(kind: DraftKind, fields: Record<string, unknown> 
  * after import, so caching them is safe.
  */
 export function blockCache(store: Store, size = 8) {
-  const cache = new Map<string, { blocks: Block[]; byId: Map<string, Block>; position: (blockId: string) => string | undefined }>();
-  return (versionId: string) => {
-    let hit = cache.get(versionId);
-    if (!hit) {
+  const cache = recentCache<{ blocks: Block[]; byId: Map<string, Block>; position: (blockId: string) => string | undefined }>(size);
+  return (versionId: string) =>
+    cache.get(versionId, () => {
       const blocks = store.reports.blocksOf(versionId);
-      hit = { blocks, byId: new Map(blocks.map((b) => [b.id, b])), position: passagePositions(blocks) };
-      cache.set(versionId, hit);
-      if (cache.size > size) cache.delete(cache.keys().next().value!);
-    }
-    return hit;
-  };
+      return { blocks, byId: new Map(blocks.map((b) => [b.id, b])), position: passagePositions(blocks) };
+    });
 }
 export type BlockCache = ReturnType<typeof blockCache>;
 

@@ -3,6 +3,7 @@
  * version — its paragraphs never change under an id) with where each sits and the deputy's marks.
  */
 import { ReviewDeskError } from '../errors';
+import { recentCache } from '../common/recentCache';
 import type { LedgerFlag } from '../common/vocabulary';
 import type { Store } from '../store';
 import { extractLedger } from './extract';
@@ -23,24 +24,16 @@ interface Extracted {
   place: Map<string, { part: number | null; section: number | null; ord: number }>;
 }
 
-/** Versions kept in memory; the most recently used stay. */
-const CACHE_LIMIT = 8;
-
 /** `store` may be a live proxy (liveStore): the cache holds only what a version id fixes. */
 export function ledgerBook(store: Store) {
-  const cache = new Map<string, Extracted>();
+  const cache = recentCache<Extracted>(8);
 
   function extracted(versionId: string): Extracted {
     store.reports.getVersionInfo(versionId); // not-found for a deleted or unknown version
-    let e = cache.get(versionId);
-    if (e) cache.delete(versionId);
-    else {
+    return cache.get(versionId, () => {
       const blocks = store.reports.blocksOf(versionId);
-      e = { entries: extractLedger(blocks), place: new Map(blocks.map((b) => [b.id, { part: b.part, section: b.section, ord: b.ord }])) };
-    }
-    cache.set(versionId, e);
-    while (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    return e;
+      return { entries: extractLedger(blocks), place: new Map(blocks.map((b) => [b.id, { part: b.part, section: b.section, ord: b.ord }])) };
+    });
   }
 
   return {
